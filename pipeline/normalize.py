@@ -1,0 +1,30 @@
+"""Text normalization shared by every parser.
+
+Keeps what matters and invents nothing: full-width digits and Latin letters become ASCII
+(so numbers parse), Chinese punctuation such as 〔〕《》，。 stays as written, whitespace is
+folded (runs of spaces to one, blank-line runs to one blank line, lines stripped), and
+invisible characters (BOM, zero-width) are dropped.
+"""
+from __future__ import annotations
+
+import re
+
+# U+FF10..FF19 digits, U+FF21..FF3A / U+FF41..FF5A Latin letters -> ASCII.
+_FULLWIDTH = {cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for cp in range(r[0], r[1] + 1)}
+_FULLWIDTH.update({0xFF0E: ord(".") , 0xFF05: ord("%")})  # ． and ％ only appear inside numbers
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\t\u00a0\u3000\u2002\u2003\u2009\u202f\x0b\x0c"), " ")
+_TABLE = {**_FULLWIDTH, **_INVISIBLE, **_SPACES}
+
+_RUN_OF_SPACES = re.compile(r" {2,}")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def normalize_text(text: str) -> str:
+    """Return the normalized form of `text` (idempotent)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = text.translate(_TABLE)
+    text = _RUN_OF_SPACES.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip("\n")
