@@ -1,0 +1,211 @@
+"""`make eval`: score the pipeline against the annotated corpus.
+
+Every file is run through the same `process_file` as `make extract`, then compared with
+`gold.jsonl`:
+- document fields: accuracy (place names compared in simplified characters);
+- headings on (marker, heading), doc_numbers on the normalized number, metrics on
+  (value, unit), dates on (date_start, date_end): per-file multiset matching, micro P/R/F1;
+- metric subjects: agreement among matched metrics (equal, or one contains the other);
+- the unlabeled pages: how many extract without an error.
+The worst misses are printed, so that rule work is driven by figures.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.process import iter_archive, process_file
+
+DOC_FIELDS = ("title", "issuer", "county", "township", "unit_level", "report_type", "report_year", "publish_date")
+TARGETS = {"report_year": 0.95, "township": 0.95, "publish_date": 0.95, "county": 0.90, "unit_level": 0.90,
+           "headings": 0.97, "doc_numbers": 0.97, "metrics": 0.93, "metric_subject": 0.80, "dates": 0.90,
+           "docnums/doc_numbers": 0.95}
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[tuple[str, str]] = field(default_factory=list)  # (file, description)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, file_id: str, gold: list, pred: list) -> Counter:
+        g, p = Counter(gold), Counter(pred)
+        matched = g & p
+        self.tp += sum(matched.values())
+        missing, extra = g - p, p - g
+        self.fn += sum(missing.values())
+        self.fp += sum(extra.values())
+        for key in missing.elements():
+            self.misses.append((file_id, f"missed {key}"))
+        for key in extra.elements():
+            self.misses.append((file_id, f"spurious {key}"))
+        return matched
+
+
+@dataclass
+class Accuracy:
+    right: int = 0
+    total: int = 0
+    misses: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+    def add(self, file_id: str, gold, pred) -> None:
+        self.total += 1
+        if gold == pred:
+            self.right += 1
+        else:
+            self.misses.append((file_id, f"gold {gold!r} got {pred!r}"))
+
+
+def _simplified():
+    import opencc
+
+    converter = opencc.OpenCC("t2s")
+    return converter.convert
+
+
+def load_gold(folder: Path) -> dict[str, dict]:
+    path = folder / "gold.jsonl"
+    gold = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                record = json.loads(line)
+                gold[record["id"]] = record
+    return gold
+
+
+def run_folder(folder: Path) -> dict[str, dict]:
+    """file id -> rows per table (and errors) for every file of a corpus folder."""
+    out = {}
+    for path in iter_archive(folder):
+        if path.suffix != ".txt":
+            continue
+        result = process_file(path, folder)
+        rows = dict(result.rows)
+        rows["errors"] = result.errors
+        out[path.stem] = rows
+    return out
+
+
+def _metric_key(value, unit) -> tuple:
+    return (round(float(value), 4), unit)
+
+
+def _subject_agrees(gold: str, pred: str) -> bool:
+    gold, pred = gold.strip(), pred.strip()
+    return bool(gold and pred) and (gold in pred or pred in gold)
+
+
+def score_dev(folder: Path) -> dict[str, object]:
+    gold = load_gold(folder)
+    results = run_folder(folder)
+    t2s = _simplified()
+    scores: dict[str, object] = {f: Accuracy() for f in DOC_FIELDS}
+    for name in ("headings", "doc_numbers", "metrics", "dates"):
+        scores[name] = Score()
+    subject = Accuracy()
+    for file_id, g in sorted(gold.items()):
+        rows = results.get(file_id, {})
+        doc = (rows.get("documents") or [{}])[0]
+        for f in DOC_FIELDS:
+            want, got = g.get(f), doc.get(f)
+            if f in ("county", "township", "issuer", "title"):
+                want, got = t2s(want or ""), t2s(got or "")
+            elif f == "publish_date":
+                want, got = want or "", got or ""
+            scores[f].add(file_id, want, got)
+        scores["headings"].add(file_id, [(h["marker"].strip(), h["heading"].strip()) for h in g["headings"]],
+                               [(s["marker"].strip(), s["heading"].strip()) for s in rows.get("sections", [])])
+        scores["doc_numbers"].add(file_id, [d["number"] for d in g["doc_numbers"]],
+                                  [d["number"] for d in rows.get("doc_numbers", [])])
+        gold_metrics = [(_metric_key(m["value"], m["unit"]), m["subject"], m["raw"]) for m in g["metrics"]]
+        pred_metrics = [(_metric_key(m["value"], m["unit"]), m["subject"], m["raw"]) for m in rows.get("metrics", [])]
+        scores["metrics"].add(file_id, [k for k, _, _ in gold_metrics], [k for k, _, _ in pred_metrics])
+        by_key = defaultdict(list)
+        for key, subj, _ in pred_metrics:
+            by_key[key].append(subj)
+        for key, subj, raw in gold_metrics:
+            if by_key[key]:
+                got = by_key[key].pop(0)
+                subject.total += 1
+                if _subject_agrees(subj, got):
+                    subject.right += 1
+                else:
+                    subject.misses.append((file_id, f"{raw}: gold {subj!r} got {got!r}"))
+        if "dates" in g:
+            scores["dates"].add(file_id, [(d["date_start"], d["date_end"]) for d in g["dates"]],
+                                [(d["date_start"], d["date_end"]) for d in rows.get("dates", [])])
+    scores["metric_subject"] = subject
+    return scores
+
+
+def score_docnums(folder: Path) -> Score:
+    gold = load_gold(folder)
+    results = run_folder(folder)
+    score = Score()
+    for file_id, g in sorted(gold.items()):
+        score.add(file_id, [d["number"] for d in g["doc_numbers"]],
+                  [d["number"] for d in results.get(file_id, {}).get("doc_numbers", [])])
+    return score
+
+
+def count_unlabeled_errors(folder: Path) -> tuple[int, list]:
+    results = run_folder(folder)
+    errors = [(fid, e) for fid, rows in sorted(results.items()) for e in rows["errors"]]
+    return len(results), errors
+
+
+def _line(name: str, score) -> str:
+    target = TARGETS.get(name)
+    if isinstance(score, Score):
+        main = score.f1
+        text = f"{name:<22} P {score.precision:.3f}  R {score.recall:.3f}  F1 {score.f1:.3f}  (tp {score.tp}, fp {score.fp}, fn {score.fn})"
+    else:
+        main = score.value
+        text = f"{name:<22} accuracy {score.value:.3f}  ({score.right}/{score.total})"
+    if target is not None:
+        text += f"  target {target:.2f} {'ok' if main >= target else 'BELOW'}"
+    return text
+
+
+def run_eval(corpus: Path, worst: int = 8) -> int:
+    corpus = Path(corpus)
+    dev = score_dev(corpus / "dev")
+    docnums = score_docnums(corpus / "docnums")
+    n_unlabeled, unlabeled_errors = count_unlabeled_errors(corpus / "unlabeled")
+    print(f"== {corpus}/dev ({len(load_gold(corpus / 'dev'))} annotated files)")
+    for name, score in dev.items():
+        print(_line(name, score))
+    print(f"== {corpus}/docnums")
+    print(_line("docnums/doc_numbers", docnums))
+    print(f"== {corpus}/unlabeled: {n_unlabeled} files, {len(unlabeled_errors)} errors")
+    for fid, e in unlabeled_errors[:worst]:
+        print(f"  {fid}: {e.stage}/{e.error}: {e.message}")
+    if worst:
+        print("\n== worst misses")
+        for name, score in [*dev.items(), ("docnums/doc_numbers", docnums)]:
+            if score.misses:
+                print(f"-- {name}")
+                for fid, text in score.misses[:worst]:
+                    print(f"   {fid}: {text}")
+    return 0
