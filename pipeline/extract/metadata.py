@@ -1,0 +1,563 @@
+"""Document-level facts of a report page: title, issuer, places, level, type, year, publish date.
+
+Works on the page's normalized text, site furniture included: the header (breadcrumbs, 索引号
+tables, 发布时间 lines) is told apart from the body, the title is the header line that reads like a
+report title, and places come from the issuer's name, then the page, then the site's gov.cn domain
+(see `pipeline.places`). Traditional pages are read through a character-for-character simplified
+copy, so names found there can still be returned as written.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from pipeline.extract import metadata_rules as R
+from pipeline.places import (
+    Division,
+    division_index,
+    domain_cities,
+    domain_counties,
+    domain_is_weak,
+    find_places,
+    narrow,
+)
+from pipeline.records import DocumentMeta
+
+HAN = r"\u4e00-\u9fff"
+YEAR = r"(?:19[89]\d|20[0-4]\d)"
+# A calendar date as written in page headers: 2021-03-15, 2021年3月15日, 2021/03/15, 2021.03.15
+DATE = re.compile(rf"(?<!\d)({YEAR})\s*(?:[-/.]\s*(\d{{1,2}})\s*[-/.]\s*(\d{{1,2}})(?!\d)|年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日)")
+HEADING_MARKER = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分)")
+YEAR_WORD = re.compile(rf"({YEAR})\s*年")
+BRACKETED = re.compile(r"《[^》]{0,80}》|〔[^〕]{0,10}〕|\[\d{4}\]|\(\d{4}\)|（\d{4}）")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Simplified-character copy of `text` with the same length (so offsets carry over)."""
+    if not text or text.isascii():
+        return text
+    converter = _t2s()
+    out = converter.convert(text)
+    if len(out) == len(text):
+        return out
+    return "".join(c if len(s := converter.convert(c)) != 1 else s for c in text)
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str  # simplified
+
+
+def _lines(simp: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in simp.split("\n"):
+        out.append(Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def _is_body_line(line: str) -> bool:
+    return len(line) >= 40 and len(re.findall(r"[,，。;；]", line)) >= 2 and "|" not in line
+
+
+def _header_end(lines: list[Line]) -> int:
+    """Index of the first body line (a long sentence-like line or an addressee line like 区委、区政府:)."""
+    for i, line in enumerate(lines):
+        t = line.text.strip()
+        if _is_body_line(t):
+            return i
+        if re.fullmatch(rf"[{HAN}、,， ]{{2,30}}[:：]", t) and not re.search(R.FURNITURE, t) and not re.search(r"标\s*题|名\s*称|日期|时间", t):
+            return i
+    return len(lines)
+
+
+# ---------------------------------------------------------------- dates
+def _iso(m: re.Match) -> str:
+    y = int(m.group(1))
+    mo = int(m.group(2) or m.group(4))
+    d = int(m.group(3) or m.group(5))
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return ""
+
+
+def find_publish_date(lines: list[Line], header_end: int) -> tuple[str, int, int]:
+    """(YYYY-MM-DD, start, end) of the page's publication date, or ("", -1, -1)."""
+    labeled = re.compile(rf"({R.PUBLISH_DATE_LABELS}|{R.DRAFTED_DATE_LABELS})\s*[\]】]?\s*[:：|]?\s*[|]?\s*$")
+    best: dict[int, tuple[str, int, int]] = {}
+    limit = min(len(lines), max(header_end + 2, 3))
+    for idx, line in enumerate(lines[:limit]):
+        t = line.text
+        for m in DATE.finditer(t):
+            iso = _iso(m)
+            if not iso:
+                continue
+            before = t[: m.start()]
+            lab = labeled.search(before[-16:])
+            if lab:
+                rank = 1 if re.fullmatch(rf"(?:{R.DRAFTED_DATE_LABELS})\s*[\]】]?\s*[:：|]?\s*[|]?\s*", lab.group(0)) else 0
+                if re.search(R.BANNER_WORDS, t):
+                    continue
+            else:
+                if re.search(R.BANNER_WORDS, t) or idx >= header_end:
+                    continue
+                rest_before = re.sub(r"^[\s•·\-*]+", "", before)
+                rest_after = t[m.end():]
+                starts = rest_before == ""
+                ends = re.fullmatch(r"\s*(\d{1,2}:\d{2}(:\d{2})?)?\s*", rest_after) is not None
+                if "(" in before or "（" in before:
+                    continue
+                if not (starts or ends):
+                    continue
+                rank = 2
+            if rank not in best:
+                best[rank] = (iso, line.start + m.start(), line.start + m.end())
+    for rank in (0, 1, 2):
+        if rank in best:
+            return best[rank]
+    return "", -1, -1
+
+
+# ---------------------------------------------------------------- titles
+def _clean_title(t: str) -> str:
+    t = re.sub(r"^[\s•·\-*]+|[\s|]+$", "", t)
+    t = re.sub(rf"\s*{DATE.pattern}(\s+\d{{1,2}}:\d{{2}}(:\d{{2}})?)?\s*$", "", t).strip()
+    t = re.sub(rf"^(?:{R.TITLE_FIELD_LABELS})\s*[:：]\s*", "", t).strip()
+    return t
+
+
+def _title_score(t: str) -> int:
+    if not t or len(t) < 5 or len(t) > 120 or "。" in t or HEADING_MARKER.match(t):
+        return 0
+    if re.search(R.FURNITURE, t):
+        return 0
+    if len(re.findall(r"[,，]", t)) >= 2 or t.endswith((":", "：")):
+        return 0
+    score = 0
+    if re.search(R.TITLE_WORDS, t):
+        score += 2
+    if YEAR_WORD.search(t):
+        score += 1
+    if re.search(r"法治|信息公开|工作|依法行政", t):
+        score += 1
+    return score
+
+
+def find_title(lines: list[Line], header_end: int, title_hint: str) -> tuple[str, int]:
+    """(title as simplified text, line index or -1) of the report's own title."""
+    # labeled fields first: 标题: …, 名称: …
+    for i, line in enumerate(lines[: header_end + 1]):
+        m = re.search(rf"(?:{R.TITLE_FIELD_LABELS})\s*[:：|]\s*[|]?\s*([^|]+)", line.text)
+        if m and _title_score(m.group(1).strip()) >= 2:
+            return m.group(1).strip(), i
+    # else the first header line that reads like a report title
+    for i, line in enumerate(lines[:header_end]):
+        t = _clean_title(line.text.strip())
+        if _title_score(t) >= 2:
+            return t, i
+    if title_hint:
+        parts = [p.strip() for p in re.split(r"[_|]|\s[-—]+\s", title_hint) if p.strip()]
+        parts = [p for p in parts if _title_score(p) >= 2]
+        if parts:
+            return parts[0], -1
+    return "", -1
+
+
+# ---------------------------------------------------------------- issuers
+def _org_level(name: str) -> str:
+    name = re.sub(r"[(（][^()（）]*[)）]$", "", name)  # …局(医疗保障局)
+    for suffix, level in R.ORG_SUFFIX_LEVELS:
+        if name.endswith(suffix):
+            return level
+    return ""
+
+
+def _split_joint_issuer(prefix: str) -> str:
+    """The government body of a joint title (中共…委员会 …人民政府 → …人民政府)."""
+    parts = [p for p in re.split(r"[\s、,，]+", prefix) if p]
+    parts = [re.sub(R.PARTY_PREFIX, "", p) or p for p in parts]
+    parts = [p for p in parts if not p.startswith("中共")] or parts
+    orgs = [p for p in parts if _org_level(p)]
+    return orgs[-1] if orgs else ""
+
+
+def issuer_from_title(title: str) -> str:
+    quoted = re.match(r"^\s*关于(报送|印发|发布|公布)?《([^》]+)》", title)
+    if quoted:  # 关于报送《…局2021年度…报告》的报告: the issuer is in the quoted title
+        title = quoted.group(2)
+    t = re.sub(rf"^\s*(【[^】]*】)?\s*(关于)?\s*({YEAR}\s*年(度)?)?\s*", "", title)
+    m = re.search(R.TITLE_ISSUER_END, t)
+    prefix = t[: m.start()].strip() if m else ""
+    return _split_joint_issuer(prefix) if prefix else ""
+
+
+def issuer_from_fields(lines: list[Line], header_end: int) -> str:
+    for line in lines[:header_end]:
+        for m in re.finditer(rf"(?:{R.ISSUER_FIELD_LABELS})\s*[:：|]\s*[|]?\s*([{HAN}()（）]{{2,40}})", line.text):
+            value = re.split(r"(发布|更新|日期|时间|作者|浏览)", m.group(1))[0]
+            if value and not re.search(R.NOT_ISSUERS, value) and _org_level(value):
+                return value
+    return ""
+
+
+def issuer_from_lines_above(lines: list[Line], title_index: int) -> str:
+    """Org-name lines right above a title that starts with 关于/a year (…人民政府 / 关于2025年…的报告)."""
+    found = []
+    for line in reversed(lines[max(0, title_index - 3) : title_index]):
+        t = line.text.strip()
+        if t and len(t) <= 40 and _org_level(t) and not re.search(R.FURNITURE, t) and not re.search(r"\d", t):
+            found.append(t)
+        else:
+            break
+    return _split_joint_issuer(" ".join(reversed(found))) if found else ""
+
+
+SUBJECT = re.compile(
+    rf"(?:^|[,，。;；\n])\s*(?:(?:{YEAR})年(?:度)?(?:以来)?[,，]?\s*)?((?:[{HAN}]{{2,24}}?)(?:街道办事处|人民政府|街道|镇|乡|街|局|委员会|委|办|中心|区|县|市))(?={R.SUBJECT_FOLLOWERS})"
+)
+
+
+REPORTED_BY = re.compile(rf"(?:现将|现公开|现公布|公布|由)([{HAN}]{{2,24}}?(?:街道办事处|人民政府|街道|镇|乡|局|委员会|委|办|中心|区|县))(?:{YEAR}年|按照|根据|编制)")
+
+
+def issuer_from_body(simp: str, body_start: int) -> tuple[str, int]:
+    # skip addressee lines (区委、区政府:)
+    while True:
+        m = re.match(rf"[{HAN}、,， ]{{2,30}}[:：]\s*\n?", simp[body_start:])
+        if not m or m.end() == 0:
+            break
+        body_start += m.end()
+    window = simp[body_start : body_start + 400]
+    for pattern in (SUBJECT, REPORTED_BY):
+        for m in pattern.finditer(window):
+            name = m.group(1)
+            if re.match(r"^(在|以|按照|根据|全|我|各|本|该|全面|坚持|深入|认真|为|对|向|由|将)", name) or re.search(r"[我了是的与及]|^[一二三四五六七八九十]", name) or len(name) < 2:
+                continue
+            return name, body_start + m.start(1)
+    return "", -1
+
+
+def _level_from_issuer(issuer: str) -> str:
+    """unit_level implied by an issuer's name (simplified), or "" if the name does not tell."""
+    if not issuer:
+        return ""
+    name = re.sub(r"(党工委|党委|工委)$", "", issuer)
+    index = division_index()
+    level = _org_level(name)
+    if level in ("street", "town", "township", "department"):
+        if level == "department" and re.search(rf"{R.DEV_ZONE}(管委会|管理委员会)$", name):
+            return "county"
+        return level
+    core = re.sub(r"(人民政府|政府)$", "", name)
+    if not core or core in ("市",):
+        return "city"
+    if core in ("区", "县"):
+        return "county"
+    if re.search(R.DEV_ZONE + "$", core):
+        return "county"
+    places = find_places(core)
+    if places and places[-1].end == len(core):
+        last = places[-1]
+        if last.level == "county":
+            return "county"
+        if last.level == "city":
+            if last.name in index.counties:
+                return "county"
+            return "city"
+        if last.level == "province":
+            return "city" if last.name in ("北京市", "天津市", "上海市", "重庆市", "北京", "天津", "上海", "重庆") else "province"
+    if core.endswith(("区", "县", "旗")):
+        return "county"
+    if core.endswith("市"):
+        return "city"
+    return ""
+
+
+def _level_from_text(simp: str) -> str:
+    simp = _unbracketed(simp)
+    first: tuple[int, str] | None = None
+    for pattern, level in R.SELF_REFERENCE_LEVELS:
+        m = re.search(pattern, simp)
+        if m and (first is None or m.start() < first[0]):
+            first = (m.start(), level)
+    return first[1] if first else ""
+
+
+TOWNSHIP = re.compile(rf"([{HAN}]{{1,8}}?(?:{R.TOWNSHIP_SUFFIX}))(?={R.TOWNSHIP_FOLLOWERS})")
+
+
+def township_in(name_simp: str) -> tuple[int, int]:
+    """Span of the street/town/township name inside an issuer-like string, or (-1, -1)."""
+    skip = 0
+    for place in find_places(name_simp):
+        if re.match(R.TOWNSHIP_SUFFIX, name_simp[place.end :]):
+            break  # 南平镇: a city's short name that is this town's own name
+        if place.level in ("county", "city", "province") and place.start <= skip + 1:
+            skip = place.end
+    m = re.match(r"(人民政府|政府)", name_simp[skip:])
+    if m:
+        skip += m.end()
+    gov = name_simp.rfind("人民政府")
+    if gov >= skip and gov + 4 < len(name_simp):
+        skip = gov + 4  # 渠县人民政府渠南街道办事处
+    m = TOWNSHIP.match(name_simp, skip)
+    if not m or m.group(1) in R.NOT_TOWNSHIPS or len(m.group(1)) < 2:
+        return -1, -1
+    return m.start(1), m.end(1)
+
+
+# ---------------------------------------------------------------- years and types
+def _report_type(title: str, simp: str) -> str:
+    for kind, pattern in R.REPORT_TYPE_TITLE_RULES:
+        if title and re.search(pattern, title):
+            return kind
+    counts = {kind: len(re.findall(pattern, simp[:3000])) for kind, pattern in R.REPORT_TYPE_TEXT_RULES}
+    kind, n = max(counts.items(), key=lambda kv: kv[1])
+    return kind if n else "other"
+
+
+def _unbracketed(s: str) -> str:
+    return BRACKETED.sub(lambda m: "#" * len(m.group()), s)
+
+
+def report_year_from_title(title: str, publish_year: int | None) -> int | None:
+    t = _unbracketed(title)
+    if not YEAR_WORD.search(t):
+        t = title  # only the cited title has a year (《…关于公布2025年度…的通知》解读)
+    span = re.search(rf"({YEAR})\s*[-—–~至]\s*({YEAR})\s*年", t)
+    if span:
+        return int(span.group(2))
+    m = YEAR_WORD.search(t)
+    if not m:
+        return None
+    year = int(m.group(1))
+    if re.search(R.REPORT_DELIVERED_NEXT_YEAR, t) and (publish_year is None or publish_year <= year):
+        return year - 1
+    return year
+
+
+BODY_YEAR = re.compile(
+    rf"(?:^|[\n,，。;；:：、)）])\s*(?:[{HAN}]{{0,12}}(?:现将|公布|公开|编制|报告|总结)[^,，。\n]{{0,20}}?)?({YEAR})\s*(?:[-—–~至]\s*({YEAR})\s*)?年(?:度)?(?:以来|上半年|,|，|是|全年|,|我|在|[{HAN}]{{0,16}}(?:法治|政府信息公开|工作|情况))"
+)
+
+
+def report_year_from_text(simp: str, body_start: int, publish_year: int | None) -> int | None:
+    text = _unbracketed(simp[body_start : body_start + 2500])
+    header = "\n".join(l for l in _unbracketed(simp[:body_start]).split("\n") if not re.search(R.BANNER_WORDS, l))
+    m = re.match(rf"\s*({YEAR})\s*年(?!\d|\s*\d)", text)  # the body opens with the year (2021年全镇…)
+    if m and (publish_year is None or int(m.group(1)) <= publish_year):
+        return int(m.group(1))
+    for m in BODY_YEAR.finditer(header + "\n" + text):
+        year = int(m.group(2) or m.group(1))
+        if publish_year is None or year <= publish_year:
+            return year
+    return None
+
+
+# ---------------------------------------------------------------- places
+def _named_context(simp: str, url: str) -> tuple[set[str], set[str]]:
+    """Provinces and cities the page or its domain names (to pick among same-name counties)."""
+    provinces, cities = set(), set()
+    for place in find_places(simp[:4000]):
+        for d in place.divisions:
+            if place.level == "province":
+                provinces.add(d.province)
+            elif place.level == "city":
+                cities.add(d.city)
+                provinces.add(d.province)
+    return provinces, cities
+
+
+def _pick(divisions, provinces, cities) -> Division | None:
+    picked = narrow(list(divisions), provinces, cities)
+    return picked[0] if len(picked) == 1 else None
+
+
+def _county_from(
+    s: str, provinces: set[str], cities: set[str], domain: set[Division] = frozenset()
+) -> tuple[Division | None, str]:
+    """First county named in `s`, told apart from same-name ones by the city named right before
+    it, then the places the page names, then the site's domain."""
+    places = find_places(s)
+    for i, place in enumerate(places):
+        if place.level != "county":
+            continue
+        local_cities = set(cities)
+        local_provinces = set(provinces)
+        if i > 0 and places[i - 1].end == place.start:
+            prev = places[i - 1]
+            local_cities = {d.city for d in prev.divisions if d.city} or local_cities
+            local_provinces = {d.province for d in prev.divisions} | local_provinces
+        d = _pick(place.divisions, local_provinces, local_cities)
+        if not d and domain:
+            d = _pick([x for x in place.divisions if x in domain], set(), set())
+        if d:
+            return d, place.name
+    return None, ""
+
+
+def _county_from_domain(url: str, provinces: set[str], cities: set[str]) -> Division | None:
+    candidates = domain_counties(url)
+    if not candidates:
+        return None
+    picked = narrow(candidates, provinces, cities)
+    if len(picked) != 1:
+        return None
+    if domain_is_weak(url) and len(candidates) > 1 and not (picked[0].city in cities or picked[0].province in provinces):
+        return None
+    return picked[0]
+
+
+def _city_from(s: str) -> Division | None:
+    for place in find_places(s):
+        if place.level == "city" and len({d.city for d in place.divisions}) == 1:
+            return place.divisions[0]
+        if place.level == "province" and place.divisions[0].province in ("北京市", "天津市", "上海市", "重庆市"):
+            p = place.divisions[0].province
+            return Division(p, p, "")
+    return None
+
+
+# ---------------------------------------------------------------- main
+def extract_metadata(
+    text: str,
+    title_hint: str = "",
+    publish_date_hint: str = "",
+    sidecar: dict | None = None,
+    source_path: str = "",
+) -> DocumentMeta:
+    """Document-level facts of one page (see module doc). Never raises."""
+    try:
+        return _extract(text or "", title_hint or "", publish_date_hint or "", sidecar or {})
+    except Exception:  # noqa: BLE001 - one odd page must not stop a run; the fields stay empty
+        return DocumentMeta()
+
+
+def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) -> DocumentMeta:
+    url = str(sidecar.get("url") or "") if isinstance(sidecar, dict) else ""
+    simp = to_simplified(text)
+    lines = _lines(simp)
+    header_end = _header_end(lines)
+    body_start = lines[header_end].start if header_end < len(lines) else len(simp)
+    meta = DocumentMeta()
+
+    # title (returned as written: same span in the original text when it came from the page)
+    title_simp, title_index = find_title(lines, header_end, to_simplified(title_hint))
+    if title_index >= 0:
+        pos = simp.find(title_simp, lines[title_index].start)
+        meta.title = text[pos : pos + len(title_simp)] if pos >= 0 else title_simp
+    else:
+        meta.title = title_hint.strip() if title_simp else ""
+
+    # publish date
+    iso, _, _ = find_publish_date(lines, header_end)
+    if not iso and re.fullmatch(r"\d{4}-\d{2}-\d{2}", publish_date_hint.strip()):
+        iso = publish_date_hint.strip()
+    if not iso and isinstance(sidecar.get("list_date"), str):
+        m = DATE.search(sidecar["list_date"])
+        iso = _iso(m) if m else ""
+    meta.publish_date = iso
+    publish_year = int(iso[:4]) if iso else None
+
+    # issuer: title, the org lines above the title, header fields, the body's subject
+    issuer = issuer_from_title(title_simp)
+    if not issuer and title_index > 0:
+        issuer = issuer_from_lines_above(lines, title_index)
+    field_issuer = issuer_from_fields(lines, header_end)
+    if field_issuer and issuer:
+        # a fuller government name of the same body (万潮镇 → 万潮镇人民政府)
+        core = re.sub(r"(人民政府|政府|办事处)$", "", issuer)
+        if field_issuer.endswith(("人民政府", "办事处")) and core in field_issuer and len(field_issuer) > len(issuer):
+            issuer = field_issuer
+    body_issuer, _ = issuer_from_body(simp, body_start)
+    if not issuer:
+        issuer = body_issuer or field_issuer
+    pos = simp.find(issuer) if issuer else -1
+    meta.issuer = text[pos : pos + len(issuer)] if pos >= 0 else issuer
+
+    # unit level
+    level = _level_from_issuer(issuer)
+    if not level:
+        level = _level_from_text(simp)
+    meta.unit_level = level or "other"
+
+    # township
+    if level in ("street", "town", "township", "") and issuer:
+        s, e = township_in(issuer)
+        if s >= 0:
+            meta.township = meta.issuer[s:e] if len(meta.issuer) == len(issuer) else issuer[s:e]
+    if not meta.township and level in ("street", "town", "township"):
+        for source in (title_simp, body_issuer):
+            s, e = township_in(re.sub(rf"^\s*({YEAR}\s*年(度)?)?", "", source)) if source else (-1, -1)
+            if s >= 0:
+                src = re.sub(rf"^\s*({YEAR}\s*年(度)?)?", "", source)
+                meta.township = src[s:e]
+                p = simp.find(meta.township)
+                if p >= 0:
+                    meta.township = text[p : p + len(meta.township)]
+                break
+
+    # places
+    provinces, cities = _named_context(simp, url)
+    in_domain = domain_counties(url)
+    county, county_name = None, ""
+    if level not in ("city", "province"):
+        for source in (issuer, title_simp):
+            county, county_name = _county_from(source, provinces, cities, in_domain)
+            if county:
+                break
+        zone = re.search(R.DEV_ZONE, issuer or title_simp)
+        if not county and zone and not any(p.level == "county" for p in find_places(issuer or title_simp)):
+            county_name = zone.group()
+        issuer_places = find_places(issuer) if issuer else []
+        issuer_names_city = not county and not any(p.level == "county" for p in issuer_places) and (
+            issuer.startswith("市") or any(p.level in ("city", "province") for p in issuer_places)
+        )
+        if not county and not county_name and not issuer_names_city:
+            if True:
+                header = "\n".join(line.text for line in lines[:header_end])
+                county, county_name = _county_from(header, provinces, cities, in_domain)
+                if not county:
+                    county = _county_from_domain(url, provinces, cities)
+                    county_name = county.county if county else ""
+                if not county and (issuer or level != "department"):
+                    # a department page that names no issuer: the places it mentions are others'
+                    county, county_name = _county_from(simp[body_start : body_start + 3000], provinces, cities, in_domain)
+    if county:
+        meta.county = county.county
+        meta.province, meta.city = county.province, county.city
+    elif county_name:
+        meta.county = county_name
+    if not meta.city:
+        city = _city_from(issuer) or _city_from(title_simp)
+        if not city:
+            dc = domain_cities(url)
+            city = next(iter(dc)) if len(dc) == 1 else None
+        if city:
+            meta.province, meta.city = city.province, city.city
+    if level == "county" and not meta.county and meta.city == "" and issuer:
+        pass
+
+    # type and year
+    meta.report_type = _report_type(title_simp, simp)
+    year = report_year_from_title(title_simp, publish_year) if title_simp else None
+    if year is None:
+        header = "\n".join(line.text for line in lines[:header_end])
+        m = re.search(rf"({YEAR})\s*年(?:度)?[{HAN}]{{0,12}}(?:法治|信息公开|工作)[{HAN}]{{0,12}}(?:报告|总结)", _unbracketed(header))
+        year = int(m.group(1)) if m else None
+    if year is None:
+        year = report_year_from_text(simp, body_start, publish_year)
+    meta.report_year = year
+    return meta

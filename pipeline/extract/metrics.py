@@ -1,0 +1,440 @@
+"""Metrics: every quantity a report states (办理政府信息公开23件, 化解率94.74%, 投入近20万元).
+
+`extract_metrics(text, exclude)` finds a number (Arabic or Chinese numerals) with a unit,
+reads its value, unit and qualifier, drops what is not a count (dates, durations, ordinals,
+ranges, phone numbers, slogans, numbers inside 《》 and inside `exclude`), and names the
+subject from the sentence. The tables that drive it are in `metric_rules`.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Iterable, Sequence
+
+from pipeline.extract import metric_rules as R
+from pipeline.records import Metric
+from pipeline.segment import split_sentences
+
+# --- the candidate pattern --------------------------------------------------------------
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_CN_CHARS = "".join([*R.CN_DIGITS, *R.CN_SMALL_UNITS, *R.CN_BIG_UNITS])
+_ARABIC = r"(?<![\d.])\d+(?:\.\d+)?(?![.]\d)"
+_CN_DIGIT_CHARS = "".join(R.CN_DIGITS)
+_CHINESE = rf"(?<![{_CN_CHARS}])[{_CN_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
+_NUMBER = rf"(?:{_ARABIC}|{_CHINESE})"
+_SCALE = "".join([*R.CN_BIG_UNITS, "千"])
+_UNITS = _alternation([*R.COUNT_UNITS, *R.MEASURE_UNITS, *R.PERCENT_UNITS, *R.MONEY_UNITS])
+_INFIX = "".join(R.INFIX_QUALIFIERS)
+
+_CANDIDATE = re.compile(
+    rf"(?P<pre>{_alternation(R.PREFIX_QUALIFIERS)})?"
+    rf"(?:百分之(?P<pct>{_NUMBER})"
+    rf"|(?P<num>{_NUMBER})(?P<inf1>[{_INFIX}])?(?P<scale>[{_SCALE}])?(?P<inf2>[{_INFIX}])?(?P<unit>{_UNITS}))"
+    rf"(?P<suf>{_alternation(R.SUFFIX_QUALIFIERS)})?"
+)
+_NUMBER_START = re.compile(rf"[\d{_CN_CHARS}]")
+_JOINER_CLASS = re.escape("".join(sorted(R.JOINERS)))
+_RANGE_BEFORE = re.compile(rf"[\d{_CN_CHARS}](?:{_UNITS})?(?:{_alternation(R.RANGE_WORDS)})$")
+_RANGE_NEXT = re.compile(rf"(?:[{_JOINER_CLASS}]|{_alternation(R.RANGE_WORDS)})[\d{_CN_CHARS}]")
+_TITLE = re.compile(r"《[^《》\n]{0,200}》")
+_FIXED = re.compile(_alternation(R.FIXED_PHRASES))
+_CUT_OFF_TAIL = 3
+_SENTENCE_STOP = re.compile(r"[。！？；!?;)）”,，、:：\s]")
+_ROUND = "".join(R.ROUND_NUMERALS)
+_ROUND_PAIR = re.compile(rf"(?<![{_CN_CHARS}])[{_ROUND}]+(?:{_UNITS})")  # 百名…百场
+
+
+# --- numerals ---------------------------------------------------------------------------
+
+
+def chinese_to_number(s: str) -> float | None:
+    """Value of a Chinese numeral (二十二 -> 22, 两 -> 2, 一万二千 -> 12000, 九十五点五 -> 95.5).
+
+    Returns None when the string is not a well-formed numeral, including runs of bare
+    digits (二〇二〇, 三四).
+    """
+    if not s:
+        return None
+    if "点" in s:  # 九十五点五 -> 95.5
+        whole, _, frac = s.partition("点")
+        head = chinese_to_number(whole)
+        if head is None or not frac or any(c not in R.CN_DIGITS for c in frac):
+            return None
+        return head + float("0." + "".join(str(R.CN_DIGITS[c]) for c in frac))
+    if all(c in R.CN_DIGITS for c in s):
+        # 一一, 三四 (a guess between 3 and 4) and 二〇二〇 (a year) are not counts
+        return float(R.CN_DIGITS[s]) if len(s) == 1 else None
+    total = 0.0  # finished 亿/万 sections
+    section = 0.0  # current section below 万
+    digit: float | None = None
+    last_mult = 0  # multiplier just before a trailing digit: 三万五 -> 35000, 二百五 -> 250
+    for c in s:
+        if c in R.CN_DIGITS:
+            if digit is not None and digit != 0 and R.CN_DIGITS[c] != 0:
+                return None  # two digits in a row in a positional numeral
+            digit = float(R.CN_DIGITS[c])
+            if digit == 0:
+                last_mult = 0
+        elif c in R.CN_SMALL_UNITS:
+            section += (1.0 if digit is None else digit) * R.CN_SMALL_UNITS[c]
+            digit, last_mult = None, R.CN_SMALL_UNITS[c]
+        elif c in R.CN_BIG_UNITS:
+            mult = R.CN_BIG_UNITS[c]
+            block = section + (digit or 0.0)
+            if block == 0 and total and mult > 10_000:
+                total *= mult  # 一万亿
+            elif block == 0:
+                total += mult  # 万余人 -> 一万
+            elif mult > 10_000:
+                total = (total + block) * mult
+            else:
+                total += block * mult
+            section, digit, last_mult = 0.0, None, mult
+        else:
+            return None
+    if digit and last_mult >= 100:
+        digit *= last_mult / 10
+    return total + section + (digit or 0.0)
+
+
+def _number_value(s: str) -> float | None:
+    if s[0].isdigit():
+        try:
+            return float(s)
+        except ValueError:
+            return None
+    return chinese_to_number(s)
+
+
+# --- context tests ----------------------------------------------------------------------
+
+
+def _spans_from(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+class _SpanSet:
+    """Sorted, possibly overlapping spans; answers "does [s, e) overlap any?" in O(log n)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        self._spans = sorted((int(s), int(e)) for s, e in spans if e > s)
+        self._starts = [s for s, _ in self._spans]
+        # running max of ends so overlapping spans are answered correctly
+        self._max_end: list[int] = []
+        best = -1
+        for _, e in self._spans:
+            best = max(best, e)
+            self._max_end.append(best)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and self._max_end[i] > start
+
+
+def _in_short_quote(text: str, start: int, end: int) -> bool:
+    """True when [start, end) sits inside a short quotation “…” (a slogan or a name)."""
+    lo = max(0, start - R.QUOTED_SLOGAN_MAX)
+    for i in range(start - 1, lo - 1, -1):
+        c = text[i]
+        if c in R.QUOTES:
+            close = R.QUOTES[c]
+            j = text.find(close, end, start + R.QUOTED_SLOGAN_MAX + 2)
+            if j < 0:
+                return False
+            return (j - i - 1) <= R.QUOTED_SLOGAN_MAX and "\n" not in text[i:j]
+        if c in "”」』\n。；;，,":
+            return False
+    return False
+
+
+def _is_range_end(text: str, num_start: int) -> bool:
+    """3至5次, 三到五次, 3次至5次: the candidate is the upper end of a range."""
+    return _RANGE_BEFORE.search(text, max(0, num_start - 12), num_start) is not None
+
+
+_LIST_ITEM_BACK = re.compile(rf"[\d{_CN_CHARS}]+(?:{_UNITS})?[、,，和及]$")
+_LIST_ITEM_FWD = re.compile(rf"[、,，和及][\d{_CN_CHARS}]+(?:{_UNITS})?")
+
+
+def _is_ordinal_list(text: str, num_start: int, unit_end: int) -> bool:
+    """二次、三次、四次全会; 第一、二轮: an item of a list whose head is an ordinal."""
+    i = num_start
+    while True:  # walk back over "X次、" items to the head of the list
+        m = _LIST_ITEM_BACK.search(text, max(0, i - 8), i)
+        if not m:
+            break
+        i = m.start()
+    if i > 0 and text[i - 1] in R.ORDINAL_BEFORE:
+        return True
+    j = unit_end
+    while True:  # walk forward over "、Y次" items to what follows the list
+        m = _LIST_ITEM_FWD.match(text, j)
+        if not m:
+            break
+        j = m.end()
+    return text.startswith(R.ORDINAL_NOUNS, j)
+
+
+def _reject(text: str, m: re.Match[str], num: str, num_start: int, num_end: int, unit: str, pre: str | None) -> bool:
+    """The rules that make a number-with-unit not a metric."""
+    before = text[num_start - 1] if num_start > 0 else ""
+    unit_end = m.end("unit") if m.group("unit") else m.end()
+    after = text[unit_end] if unit_end < len(text) else ""
+    is_chinese = not num[0].isdigit()
+
+    tail = text[m.end():].rstrip()
+    if len(tail) <= _CUT_OFF_TAIL and not _SENTENCE_STOP.search(tail):
+        return True  # cut off at the end of the text: the unit or its noun may be incomplete
+    if pre is None and before in R.ORDINAL_BEFORE:
+        return True
+    if _is_ordinal_list(text, num_start, unit_end):
+        return True
+    if before in R.JOINERS or (pre is None and _is_range_end(text, num_start)):
+        return True
+    if num_end < len(text) and text[num_end] in R.JOINERS:
+        return True  # 3-5次 (lower end), phone 0537-...
+    if _RANGE_NEXT.match(text, m.end()):
+        return True  # 3万元-5万元, 3次至5次: lower end of a range written with units
+    if m.group("suf") == "以上" and _NUMBER_START.match(text, m.end()):
+        return True  # 3人以上10人以下: lower end of a bracket
+    if m.group("suf") in ("以下", "以内") and text.endswith("以上", 0, m.start()):
+        return True  # upper end of the same bracket
+    if not is_chinese and "." not in num and len(num) >= R.MAX_COUNT_DIGITS:
+        return True
+    if unit and after and after in R.UNIT_WORD_BLOCKERS.get(unit[-1], ""):
+        return True
+    if unit in ("个", "個") and text.startswith(R.DURATION_AFTER_GE, unit_end):
+        return True
+    if is_chinese and m.group("pct") is None:  # 百分之九十 is a plain percentage
+        if len(num) == 1 and num in R.CN_NEEDS_COMPANY:
+            return True
+        if pre is None and before in R.CN_WORD_BEFORE:
+            return True
+        if after and after in R.CN_DIGITS and after not in "零〇":
+            return True  # 一户一档, 三会一课: numeral-unit-numeral is a slogan pattern
+        if _in_short_quote(text, num_start, unit_end):
+            return True
+        if unit in R.SLOGAN_UNITS and text.startswith(R.SLOGAN_NOUNS, unit_end):
+            return True  # 四个意识, 三个作用
+        if num == "一" and pre is None and text.endswith(R.INDEFINITE_BEFORE, 0, num_start):
+            return True  # 作为一项重要任务
+        if all(c in R.ROUND_NUMERALS for c in num):
+            if unit in R.MONEY_UNITS:
+                return True  # 千万元楼宇, (单位:万元): a bracket of size, not an amount
+            if _ROUND_PAIR.search(text, unit_end, unit_end + R.ROUND_PAIR_WINDOW) or _ROUND_PAIR.search(
+                text, max(0, num_start - R.ROUND_PAIR_WINDOW), num_start
+            ):
+                return True  # 百名法学家百场报告会
+    return False
+
+
+def _fixed_phrase_spans(text: str) -> _SpanSet:
+    return _SpanSet(_spans_from(_FIXED, text))
+
+
+# --- subject ----------------------------------------------------------------------------
+
+_CLAUSE_STOP = frozenset("，,。；;：:、（）()！？!?\n[]【】")
+_DROP_CHARS = frozenset("“”‘’\"'「」『』《》<> ")
+_BRACKET_CLOSE = re.compile(r"[(（][^()（）,，。;；\n]{1,6}[)）]")
+_LEADS = frozenset(R.SUBJECT_LEAD_WORDS)
+_ENDS = frozenset(R.SUBJECT_END_WORDS)
+_TRIM_HEAD = tuple(sorted(R.SUBJECT_TRIM_HEAD, key=len, reverse=True))
+_TRIM_TAIL = frozenset(R.SUBJECT_TRIM_TAIL)
+_jieba = None
+
+
+def _tokens(s: str) -> list[str]:
+    """Words of a short phrase (jieba's dictionary segmentation, no HMM: fast and stable)."""
+    global _jieba
+    if _jieba is None:
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        _jieba = jieba
+    return _jieba.lcut(s, HMM=False)
+
+
+def _clean(tokens: list[str]) -> str:
+    """Join a phrase's words, dropping quotes and scope/linking words at either end."""
+    tokens = [t for t in ("".join(c for c in t if c not in _DROP_CHARS) for t in tokens) if t]
+    while tokens and tokens[-1] in _TRIM_TAIL:
+        tokens.pop()
+    phrase = "".join(tokens)
+    for w in _TRIM_HEAD:  # longest first: 各类型 before 各
+        if phrase.startswith(w) and len(phrase) > len(w):
+            phrase = phrase[len(w):]
+            break
+    return phrase
+
+
+def _fit(phrase: str) -> str:
+    """Keep the head of a long phrase: Chinese noun phrases end with their head noun."""
+    if len(phrase) < R.SUBJECT_MIN:
+        return ""
+    return phrase[-R.SUBJECT_MAX:]
+
+
+def _before_suffix(tokens: list[str], i: int) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1] in R.SUBJECT_NOMINAL_SUFFIXES
+
+
+def _is_lead(tokens: list[str], i: int) -> bool:
+    """A lead word, unless it is the verb half of a noun (完成 率, 参考 率)."""
+    return tokens[i] in _LEADS and not _before_suffix(tokens, i)
+
+
+def _subject_after(text: str, end: int) -> str:
+    """The noun a count stands before (80个工作机构的领导干部 -> 工作机构)."""
+    j = end
+    if text.startswith("的", j):
+        j += 1
+    k = j
+    while k < len(text) and k - j < R.SUBJECT_WINDOW:
+        if text[k] in "(（":  # 15个镇(街道): a short bracket belongs to the noun
+            close = _BRACKET_CLOSE.match(text, k)
+            if close:
+                k = close.end()
+                continue
+        if text[k] in _CLAUSE_STOP:
+            break
+        k += 1
+    if k == j:
+        return ""
+    tokens = _tokens(text[j:k])
+    if len(tokens) > 2 and tokens[0][0].isdigit():
+        tokens = tokens[2:]  # 29个24小时城市书房: a measure before the noun
+    kept: list[str] = []
+    for i, t in enumerate(tokens):
+        if t in _ENDS or _is_lead(tokens, i) or t[0].isdigit():
+            break
+        kept.append(t)
+    return _fit(_clean(kept))
+
+
+def _subject_before(text: str, sent_start: int, start: int) -> str:
+    """The noun phrase a count follows: after the clause's last lead word
+    (办理政府信息公开23件 -> 政府信息公开; 受众达2800余人次 -> 受众). A clause that holds only
+    a verb names the count by that verb (全年办理4.71万件 -> 全年办理)."""
+    while start > sent_start and text[start - 1] == " ":
+        start -= 1
+    i = start
+    while i > sent_start and text[i - 1] not in _CLAUSE_STOP and start - i < R.SUBJECT_LOOKBACK:
+        i -= 1
+    tokens = _tokens(text[i:start])
+    while tokens and tokens[-1] in _TRIM_TAIL:
+        tokens.pop()  # 覆盖率达 -> 覆盖率
+    cuts = [0]
+    for n in range(len(tokens) - 1):  # a lead word at the very end is the phrase's head (合法性审查)
+        if _is_lead(tokens, n) or (tokens[n] in _ENDS and not _before_suffix(tokens, n)):
+            # 各 类型 不规范执法行为: a determiner takes its classifier along
+            cuts.append(n + 2 if tokens[n + 1] in R.SUBJECT_DETERMINER_TAILS.get(tokens[n], ()) else n + 1)
+        elif tokens[n][0].isdigit():  # 1级矛盾风险: skip the number and its one-character classifier
+            cuts.append(n + 2 if n + 2 < len(tokens) and len(tokens[n + 1]) == 1 else n + 1)
+    for cut in reversed(cuts):  # the shortest phrase that still names something
+        phrase = _clean(tokens[cut:])
+        if len(phrase) >= R.SUBJECT_MIN:
+            return _fit(phrase)
+    return ""
+
+
+def _phrase_after(text: str, end: int) -> str:
+    """Last resort: whatever the clause says after the count (200余人参加 -> 参加)."""
+    k = end
+    while k < len(text) and text[k] not in _CLAUSE_STOP and k - end < R.SUBJECT_MAX:
+        k += 1
+    return _fit(_clean(_tokens(text[end:k]))) if k > end else ""
+
+
+def _subject(text: str, sent_start: int, start: int, end: int) -> str:
+    """A short phrase (2-10 characters) from the sentence naming what is counted."""
+    return (
+        _subject_after(text, end)
+        or _subject_before(text, sent_start, start)
+        or _phrase_after(text, end)
+    )
+
+
+# --- extraction -------------------------------------------------------------------------
+
+
+def extract_metrics(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Metric]:
+    """Every quantity stated in `text` (normalized), in order of appearance."""
+    if not text:
+        return []
+    blocked = _SpanSet([*exclude, *_spans_from(_TITLE, text)])
+    fixed = _fixed_phrase_spans(text)
+    sentences = split_sentences(text)
+    sent_starts = [s.start for s in sentences]
+    out: list[Metric] = []
+    for m in _CANDIDATE.finditer(text):
+        metric = _read(text, m, blocked, fixed)
+        if metric is None:
+            continue
+        k = bisect.bisect_right(sent_starts, metric.start) - 1
+        if k >= 0 and sentences[k].end >= metric.end:
+            sent = sentences[k]
+        else:
+            sent = None
+        s0, s1 = (sent.start, sent.end) if sent else (metric.start, metric.end)
+        metric.sentence = text[s0:s1]
+        metric.subject = _subject(text, s0, metric.start, metric.end)
+        out.append(metric)
+    return out
+
+
+def _read(text: str, m: re.Match[str], blocked: _SpanSet, fixed: _SpanSet) -> Metric | None:
+    pct = m.group("pct")
+    if pct is not None:
+        num, num_start, num_end, unit = pct, m.start("pct"), m.end("pct"), "%"
+    else:
+        num, num_start, num_end, unit = m.group("num"), m.start("num"), m.end("num"), m.group("unit")
+    start, end = m.start(), m.end()
+    pre = m.group("pre")
+    if pre and start > 0 and text[start - 1] + pre[0] in R.PREFIX_QUALIFIER_WORDS:
+        start, pre = m.start("pct") - 3 if pct is not None else num_start, None  # 节约3万元
+    if blocked.overlaps(start, end) or fixed.overlaps(num_start, m.end("unit") if m.group("unit") else end):
+        return None
+    if _reject(text, m, num, num_start, num_end, unit if pct is None else "", pre):
+        return None
+
+    value = _number_value(num)
+    if value is None or not math.isfinite(value):
+        return None
+    scale = m.group("scale") or ""
+    if unit in R.MONEY_UNITS:
+        # money keeps 万/亿 in the unit: 20万元 -> 20, 万元; 二十万元 -> 20, 万元
+        if not scale and not num[0].isdigit() and len(num) > 1 and num[-1] in R.MONEY_KEEPS_SCALE:
+            scale = num[-1]
+            value = chinese_to_number(num[:-1]) or 1.0
+        if scale in R.MONEY_KEEPS_SCALE:
+            unit = {"萬": "万", "億": "亿"}.get(scale, scale) + unit
+        elif scale:
+            value *= R.CN_SMALL_UNITS.get(scale, 1)
+    elif scale:
+        value *= R.CN_BIG_UNITS.get(scale) or R.CN_SMALL_UNITS.get(scale, 1)
+    if not math.isfinite(value):
+        return None
+
+    qualifier = ""
+    if pre:
+        qualifier = R.PREFIX_QUALIFIERS[pre]
+    for g in ("inf1", "inf2"):
+        if m.group(g):
+            qualifier = qualifier or R.INFIX_QUALIFIERS[m.group(g)]
+    if m.group("suf"):
+        qualifier = qualifier or R.SUFFIX_QUALIFIERS[m.group("suf")]
+
+    value = round(value, 6)
+    return Metric(
+        raw=text[start:end], value=value, unit=unit, qualifier=qualifier, subject="",
+        indicator="", sentence="", start=start, end=end,
+    )

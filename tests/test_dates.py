@@ -1,0 +1,76 @@
+from pathlib import Path
+
+from hypothesis import given, settings, strategies as st
+
+from pipeline.extract.dates import extract_dates
+from pipeline.normalize import normalize_text
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def spans(text, year=2020, exclude=()):
+    return [(d.raw, d.date_start, d.date_end, d.granularity, d.role) for d in extract_dates(text, year, exclude)]
+
+
+def test_seed_report_dates():
+    text = normalize_text((SHARED / "seed_report.txt").read_text(encoding="utf-8"))
+    found = extract_dates(text, 2020)
+    assert [d.raw for d in found if d.role == "publish_date"] == ["2021-03-15"]
+    assert ("2020年", "2020-01-01", "2020-12-31", "year", "report_period") in spans(text)
+    # 《重庆市法治政府建设实施方案(2016—2020年)》 is a cited title: no date from it
+    assert not any(d.raw.startswith("2016") for d in found)
+    for d in found:
+        assert text[d.start : d.end] == d.raw
+
+
+def test_absolute_forms():
+    got = spans("发布时间:2021/03/29 11:30:01\n2021年3月15日召开会议,2021年3月出台,2020年度完成。", 2020)
+    assert got[0][:3] == ("2021/03/29", "2021-03-29", "2021-03-29")
+    assert ("2021年3月15日", "2021-03-15", "2021-03-15", "day", "mention") in got
+    assert ("2021年3月", "2021-03-01", "2021-03-31", "month", "mention") in got
+    assert ("2020年度", "2020-01-01", "2020-12-31", "year", "report_period") in got
+
+
+def test_ranges():
+    got = spans("统计期限自2019年1月1日至2019年12月31日止。2016—2020年规划,纲要(2021-2025)实施,10月10—11日培训。", 2019)
+    assert ("2019年1月1日至2019年12月31日止", "2019-01-01", "2019-12-31", "range", "report_period") in got
+    assert ("2016—2020年", "2016-01-01", "2020-12-31", "range", "mention") in got
+    assert ("2021-2025", "2021-01-01", "2025-12-31", "range", "mention") in got
+    assert ("10月10—11日", "2019-10-10", "2019-10-11", "range", "mention") in got
+
+
+def test_relative_words():
+    got = spans("今年以来,全年共办理;去年同期;明年将继续;三年内完成;每年开展。", 2020)
+    assert [g[:3] for g in got] == [
+        ("今年", "2020-01-01", "2020-12-31"),
+        ("全年", "2020-01-01", "2020-12-31"),
+        ("去年", "2019-01-01", "2019-12-31"),
+        ("明年", "2021-01-01", "2021-12-31"),
+    ]
+    assert spans("今年以来,全年共办理", None) == []
+
+
+def test_not_dates():
+    text = "今天是:2019年10月31日 星期三\n依据渝府办发〔2020〕103号和《法治政府建设实施纲要(2021—2025年)》,办理30天,共2020件,第十九届五中全会。"
+    assert spans(text, 2020) == []
+    # caller-given spans are excluded too
+    assert spans("2020年工作", 2020, [(0, 5)]) == []
+
+
+def test_dropped_characters():
+    assert spans("20201月1日起施行", 2020)[0][1:3] == ("2020-01-01", "2020-01-01")
+    assert spans("2022121日起施行", 2022) == []  # 12-1 or 1-21: ambiguous
+    assert spans("930日至1031日,开展评查", 2020)[0][1:4] == ("2020-09-30", "2020-10-31", "range")
+
+
+def test_deadline_role():
+    assert spans("于2021年4月1日前完成", 2020)[0][4] == "deadline"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789年月日度至—-/.:今去明全本上下半季前《》〔〕号起止 \n星期")) | st.characters(), max_size=120),
+       st.one_of(st.none(), st.integers(min_value=-5, max_value=3000)))
+def test_never_raises_and_offsets_slice(s, year):
+    for d in extract_dates(s, year, [(0, 3), (-2, 1000)]):
+        assert s[d.start : d.end] == d.raw
+        assert d.date_start <= d.date_end

@@ -1,0 +1,85 @@
+import json
+from pathlib import Path
+
+from hypothesis import given, settings, strategies as st
+
+from pipeline.extract.metadata import extract_metadata
+from pipeline.normalize import normalize_text
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DEV = SHARED / "corpus" / "dev"
+
+
+def page(name):
+    text = normalize_text((DEV / f"{name}.txt").read_text(encoding="utf-8"))
+    sidecar = json.loads((DEV / f"{name}.txt.meta.json").read_text(encoding="utf-8"))
+    return text, sidecar
+
+
+def test_seed_report():
+    text = normalize_text((SHARED / "seed_report.txt").read_text(encoding="utf-8"))
+    m = extract_metadata(text)
+    assert m.title == "重庆市北碚区人民政府复兴街道办事处关于2020年法治政府建设的报告"
+    assert m.issuer == "重庆市北碚区人民政府复兴街道办事处"
+    assert (m.province, m.city, m.county, m.township) == ("重庆市", "重庆市", "北碚区", "复兴街道")
+    assert (m.unit_level, m.report_type, m.report_year, m.publish_date) == ("street", "rule_of_law", 2020, "2021-03-15")
+
+
+def test_county_from_domain_when_page_names_none():
+    text, sidecar = page("d034")  # beibei.gov.cn, a department page that names no place
+    m = extract_metadata(text, sidecar=sidecar)
+    assert m.county == "北碚区" and m.unit_level == "department" and m.report_year == 2024
+
+
+def test_county_from_city_initials_domain():
+    text, sidecar = page("g017")  # hzxh.gov.cn, 文新街道
+    m = extract_metadata(text, sidecar=sidecar)
+    assert (m.city, m.county, m.township) == ("杭州市", "西湖区", "文新街道")
+    text, sidecar = page("d027")  # cqjlp.gov.cn, 区卫生健康委
+    assert extract_metadata(text, sidecar=sidecar).county == "九龙坡区"
+
+
+def test_traditional_page():
+    text, sidecar = page("d009")  # 重慶市長壽區教育委員會關于2024年…
+    m = extract_metadata(text, sidecar=sidecar)
+    assert m.county == "长寿区"  # simplified
+    assert m.issuer == "重慶市長壽區教育委員會"  # as written
+    assert (m.unit_level, m.report_year) == ("department", 2024)
+    text, sidecar = page("d024")
+    assert extract_metadata(text, sidecar=sidecar).township == "崇義街道"
+
+
+def test_banner_date_is_not_publish_date():
+    text, sidecar = page("d007")  # 天津市静海区人民政府 2019年12月3日星期二 … 发布时间:2024-03-28
+    m = extract_metadata(text, sidecar=sidecar)
+    assert m.publish_date == "2024-03-28"
+    assert (m.county, m.unit_level, m.report_year) == ("静海区", "county", 2023)
+
+
+def test_publish_date_labels_and_drafting_date():
+    text, sidecar = page("g033")  # 成文日期 2024-04-16, 发布日期 2024-04-26; 2024年政府工作报告 is about 2023
+    m = extract_metadata(text, sidecar=sidecar)
+    assert m.publish_date == "2024-04-26"
+    assert (m.report_type, m.report_year, m.township) == ("work_summary", 2023, "正果镇")
+    text, sidecar = page("d032")  # only 成文时间/发文时间: 2022年02月28日
+    assert extract_metadata(text, sidecar=sidecar).publish_date == "2022-02-28"
+
+
+def test_city_level_issuer_has_no_county():
+    text, sidecar = page("d080")  # 重庆市司法局
+    m = extract_metadata(text, sidecar=sidecar)
+    assert (m.county, m.unit_level, m.city) == ("", "department", "重庆市")
+
+
+def test_fallbacks_hint_and_sidecar():
+    m = extract_metadata("2020年,我镇坚持依法行政。", publish_date_hint="2021-02-01")
+    assert m.publish_date == "2021-02-01" and m.report_year == 2020 and m.unit_level == "town"
+    m = extract_metadata("正文", sidecar={"url": "x", "list_date": "2021-05-06"})
+    assert m.publish_date == "2021-05-06"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("2020年3月15日重庆市北碚区街道镇乡局关于报告法治政府:,\n 发布时间-《》〔〕今天是星期")) | st.characters(), max_size=200))
+def test_never_raises(s):
+    m = extract_metadata(s, title_hint=s[:20], publish_date_hint=s[:10], sidecar={"url": s})
+    assert isinstance(m.report_type, str)
