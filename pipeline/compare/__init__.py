@@ -1,0 +1,1 @@
+"""Comparing reports across places and years: indicators, checks, text reuse, the report page."""
