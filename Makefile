@@ -4,9 +4,10 @@ RAW     ?= raw
 OUT     ?= output
 WORKERS ?= 0
 CORPUS  ?= ../shared/corpus
-APT_PACKAGES ?= antiword catdoc
+# antiword/catdoc read old Word files; chromium renders the report in its test.
+APT_PACKAGES ?= antiword catdoc chromium
 
-.PHONY: setup apt extract test eval bench clean
+.PHONY: setup apt extract test eval bench report clean
 
 setup: .venv/.installed apt
 
@@ -16,7 +17,7 @@ setup: .venv/.installed apt
 	$(PY) -m pip install -q -e ".[dev]"
 	touch $@
 
-# System tools for old Word files (.doc/.wps). Installed when we may (root + apt); otherwise
+# System tools: old Word files (.doc/.wps), and the browser the report test renders in. Installed when we may (root + apt); otherwise
 # `make extract` reports .doc files as needing the converter, and everything else still works.
 apt:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -38,6 +39,13 @@ eval:
 
 bench:
 	$(PY) -m pipeline bench --corpus $(CORPUS)
+
+report:
+	$(PY) -m pipeline report $(OUT)
+
+# regenerate the README screenshot from the tables in OUT (needs chromium)
+screenshot: report
+	$(PY) -m pipeline.compare.screenshot $(OUT) docs/report.png
 
 clean:
 	rm -rf $(OUT)/*.csv $(OUT)/*.parquet $(OUT)/reports.duckdb

@@ -26,7 +26,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from pipeline.evaluate import run_eval
+    from pipeline.evaluate import predictions, run_eval
+
+    if args.predict:
+        import json
+
+        for record in predictions(args.predict):
+            print(json.dumps(record, ensure_ascii=False))
+        return 0
 
     return run_eval(args.corpus, worst=args.worst)
 
@@ -52,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="score the extractors against the annotated corpus")
     p.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
     p.add_argument("--worst", type=int, default=8, help="misses to print per field")
+    p.add_argument("--predict", type=Path, metavar="FOLDER",
+                   help="instead of scoring, print the pipeline's output for FOLDER as gold-format JSON lines")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("bench", help="documents/s and peak memory on an archive built from the corpus")
@@ -61,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=0)
     p.set_defaults(func=cmd_bench)
 
+    from pipeline.compare.cli import register as register_compare
+
+    register_compare(sub)
     return parser
 
 

@@ -16,7 +16,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.compare.indicators import score_indicators
 from pipeline.process import iter_archive, process_file
+
+INDICATOR_PAIRS = Path(__file__).resolve().parents[1] / "models" / "indicators" / "pairs.jsonl"
 
 DOC_FIELDS = ("title", "issuer", "county", "township", "unit_level", "report_type", "report_year", "publish_date")
 TARGETS = {"report_year": 0.95, "township": 0.95, "publish_date": 0.95, "county": 0.90, "unit_level": 0.90,
@@ -169,6 +172,23 @@ def score_docnums(folder: Path) -> Score:
     return score
 
 
+def predictions(folder: Path):
+    """The pipeline's output for a corpus folder, one record per file in the gold's own format,
+    so that annotators can review it against the guide and rules can be diffed file by file."""
+    for file_id, rows in sorted(run_folder(folder).items()):
+        doc = (rows.get("documents") or [{}])[0]
+        record = {"id": file_id, **{f: doc.get(f) for f in ("url", *DOC_FIELDS)}}
+        record["url"] = doc.get("source_url", "")
+        record["doc_numbers"] = [{k: d[k] for k in ("raw", "number")} for d in rows.get("doc_numbers", [])]
+        record["metrics"] = [{k: m[k] for k in ("raw", "value", "unit", "qualifier", "subject")}
+                             for m in rows.get("metrics", [])]
+        record["headings"] = [{k: s[k] for k in ("marker", "heading")} for s in rows.get("sections", [])]
+        record["dates"] = [{k: d[k] for k in ("raw", "date_start", "date_end", "granularity", "role")}
+                           for d in rows.get("dates", [])]
+        record["errors"] = [f"{e.stage}/{e.error}: {e.message}" for e in rows["errors"]]
+        yield record
+
+
 def count_unlabeled_errors(folder: Path) -> tuple[int, list]:
     results = run_folder(folder)
     errors = [(fid, e) for fid, rows in sorted(results.items()) for e in rows["errors"]]
@@ -193,11 +213,16 @@ def run_eval(corpus: Path, worst: int = 8) -> int:
     dev = score_dev(corpus / "dev")
     docnums = score_docnums(corpus / "docnums")
     n_unlabeled, unlabeled_errors = count_unlabeled_errors(corpus / "unlabeled")
+    indicators = score_indicators(INDICATOR_PAIRS)
     print(f"== {corpus}/dev ({len(load_gold(corpus / 'dev'))} annotated files)")
     for name, score in dev.items():
         print(_line(name, score))
     print(f"== {corpus}/docnums")
     print(_line("docnums/doc_numbers", docnums))
+    print(f"== indicators ({INDICATOR_PAIRS.relative_to(INDICATOR_PAIRS.parents[2])}, catalog {indicators['catalog_version']})")
+    print(f"{'metrics.indicator':<22} P {indicators['precision']:.3f}  R {indicators['recall']:.3f}  "
+          f"coverage {indicators['coverage']:.3f} of {indicators['pairs']} annotated metrics  target P 0.90 "
+          f"{'ok' if indicators['precision'] >= 0.9 else 'BELOW'}")
     print(f"== {corpus}/unlabeled: {n_unlabeled} files, {len(unlabeled_errors)} errors")
     for fid, e in unlabeled_errors[:worst]:
         print(f"  {fid}: {e.stage}/{e.error}: {e.message}")

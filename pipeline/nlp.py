@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from pipeline.records import DocumentMeta, ParsedDocument
 from pipeline import segment
+from pipeline.compare.indicators import classify_indicator
 from pipeline.extract import dates, docnums, entities, metadata, metrics, references
 
 if not Doc.has_extension("records"):
@@ -76,7 +77,10 @@ def _dates(text, found, ctx):
 
 
 def _metrics(text, found, ctx):
-    return metrics.extract_metrics(text, _exclusions(found))
+    found_metrics = metrics.extract_metrics(text, _exclusions(found))
+    for m in found_metrics:
+        m.indicator = classify_indicator(m.subject, m.sentence, m.unit)
+    return found_metrics
 
 
 def _entities(text, found, ctx):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.compare.indicators import classify_indicator, load_catalog
+from pipeline.compare.indicators import load_catalog
 
 PARTS = ("achievements", "shortcomings", "leadership_duty", "next_year_plan", "improvements")
 # Money figures are compared in the indicator's own unit.
@@ -37,10 +37,6 @@ def indicator_rows(docs: pd.DataFrame, sections: pd.DataFrame, metrics: pd.DataF
     m = metrics.copy()
     for col in ("indicator", "subject", "sentence", "unit", "qualifier", "raw"):
         m[col] = m[col].fillna("").astype(str)
-    # The extractor fills `indicator`; tables from before that are classified here, by the same rules.
-    missing = m["indicator"] == ""
-    m.loc[missing, "indicator"] = [classify_indicator(s, t, u) for s, t, u in
-                                   zip(m.loc[missing, "subject"], m.loc[missing, "sentence"], m.loc[missing, "unit"])]
     m = m[m["indicator"].isin(catalog.by_code)]
     if m.empty:
         return pd.DataFrame(columns=LONG_COLUMNS)
