@@ -7,7 +7,7 @@ CORPUS  ?= ../shared/corpus
 # antiword/catdoc read old Word files; chromium renders the report in its test.
 APT_PACKAGES ?= antiword catdoc chromium
 
-.PHONY: setup apt extract test eval bench report clean
+.PHONY: setup apt extract test eval bench report screenshot scrape scrape-demo clean
 
 setup: .venv/.installed apt
 
@@ -39,6 +39,19 @@ eval:
 
 bench:
 	$(PY) -m pipeline bench --corpus $(CORPUS)
+
+# Build raw/<site>/… from a site profile (pipeline/scrape/sites/$(SITE).toml); run again
+# later to fetch only what is new or changed; an interrupted run resumes.
+SITE ?= beibei
+SCRAPE_ARGS ?=
+DEMO ?= demo
+scrape:
+	$(PY) -m pipeline scrape $(SITE) --out $(RAW) $(SCRAPE_ARGS)
+
+# Start the local fixture site (127.0.0.1, free port) and scrape it into $(DEMO)/raw;
+# then `make extract RAW=$(DEMO)/raw OUT=$(DEMO)/output`.
+scrape-demo:
+	$(PY) -m pipeline.scrape.fixture_site --out $(DEMO)/raw
 
 report:
 	$(PY) -m pipeline report $(OUT)

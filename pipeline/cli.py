@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_bench)
 
     from pipeline.compare.cli import register as register_compare
+    from pipeline.scrape_cli import add_scrape_parser
+
+    add_scrape_parser(sub)
 
     register_compare(sub)
     return parser

@@ -11,10 +11,12 @@ error and leaves its kind empty, so one bad extractor never loses a document.
 from __future__ import annotations
 
 import functools
+import logging
 import traceback
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import jieba
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,6 +25,8 @@ from pipeline.records import DocumentMeta, ParsedDocument
 from pipeline import segment
 from pipeline.compare.indicators import classify_indicator
 from pipeline.extract import dates, docnums, entities, metadata, metrics, references
+
+jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not the user's business
 
 if not Doc.has_extension("records"):
     Doc.set_extension("records", default=None)

@@ -45,6 +45,7 @@ INLINE_PATTERNS: tuple[str, ...] = (
     _B + r"分享到\s*[:：]?(\s*(微信|微博|新浪微博|腾讯微博|QQ空间|QQ|朋友圈|人人网|豆瓣))*" + _E,
     r"(浏览次数|浏览量|阅读次数|阅读量|访问次数|访问量|点击(次)?数|点击量|次数)\s*[:：]\s*(\d+|\[\s*\]|\{\s*\}|<\s*>)?\s*(次)?",
     r"\[\s*(打印|关闭)\s*\]",
+    r"<!--.*?-->",  # markup comments that leaked into a saved page's text
 )
 INLINE_RE = re.compile("|".join(f"(?:{p})" for p in INLINE_PATTERNS))
 
@@ -73,12 +74,18 @@ def strip_furniture(line: str) -> str:
         return ""
     if LINE_RE.fullmatch(stripped):
         return ""
-    cleaned = INLINE_RE.sub(" ", stripped).strip()
-    if LEFTOVER_RE.match(cleaned):
+    cleaned = strip_furniture_phrases(stripped)
+    if not cleaned:
         return ""
     if cleaned != stripped and LINE_RE.fullmatch(cleaned):
         return ""
     return cleaned
+
+
+def strip_furniture_phrases(line: str) -> str:
+    """Return `line` without furniture phrases (INLINE_PATTERNS only); '' when nothing else is left."""
+    cleaned = INLINE_RE.sub(" ", line).strip()
+    return "" if LEFTOVER_RE.match(cleaned) else cleaned
 
 
 def is_furniture_attr(values: list[str]) -> bool:
