@@ -190,14 +190,53 @@ class DivisionIndex:
                         self.county_keys.setdefault(prefix + form, set()).add(division)
 
     def _build_patterns(self) -> None:
-        names = [n for n in self.counties if len(n) >= MIN_FREE_TEXT_NAME]
-        self.county_pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
-        city_names = [n for n in self.cities if len(n) >= 2]
-        self.city_pattern = re.compile("|".join(map(re.escape, sorted(city_names, key=len, reverse=True))))
-        province_names = [n for n in self.provinces if len(n) >= 2]
-        self.province_pattern = re.compile("|".join(map(re.escape, sorted(province_names, key=len, reverse=True))))
+        self.county_pattern = NameScanner(n for n in self.counties if len(n) >= MIN_FREE_TEXT_NAME)
+        self.city_pattern = NameScanner(n for n in self.cities if len(n) >= 2)
+        self.province_pattern = NameScanner(n for n in self.provinces if len(n) >= 2)
         # two-character county names (城区, 渠县) only right after their own city's name
         self.short_county_names = {n for n in self.counties if len(n) < MIN_FREE_TEXT_NAME}
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    _start: int
+    _end: int
+    _name: str
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._name
+
+
+class NameScanner:
+    """Leftmost-longest, non-overlapping matches of a fixed set of names, like a regex
+    alternation of them sorted longest first, but by set lookups: an alternation of ~3,000
+    names costs Python's regex engine milliseconds per page."""
+
+    def __init__(self, names):
+        self.names = frozenset(names)
+        lengths: dict[str, set[int]] = {}
+        for name in self.names:
+            lengths.setdefault(name[0], set()).add(len(name))
+        # the lengths worth trying at a position, longest first, by its first character
+        self.lengths_by_first = {c: sorted(ls, reverse=True) for c, ls in lengths.items()}
+
+    def finditer(self, text: str):
+        i, n = 0, len(text)
+        lengths_by_first, names = self.lengths_by_first, self.names
+        while i < n:
+            for length in lengths_by_first.get(text[i], ()):
+                if i + length <= n and text[i : i + length] in names:
+                    yield NameMatch(i, i + length, text[i : i + length])
+                    i += length
+                    break
+            else:
+                i += 1
 
 
 @lru_cache(maxsize=1)

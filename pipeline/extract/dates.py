@@ -120,10 +120,7 @@ def _context_year(text: str, pos: int, found: list[_Found], report_year: int | N
 
 def extract_dates(text: str, report_year: int | None, exclude: list[tuple[int, int]] = ()) -> list[DateMention]:
     """Every date or period in `text`, in order, with offsets such that text[start:end] == raw."""
-    try:
-        return _extract_dates(text or "", report_year if isinstance(report_year, int) else None, exclude)
-    except Exception:  # noqa: BLE001 - never stop a run on one odd page
-        return []
+    return _extract_dates(text or "", report_year if isinstance(report_year, int) else None, exclude)
 
 
 def _extract_dates(text: str, report_year: int | None, exclude) -> list[DateMention]:

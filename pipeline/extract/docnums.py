@@ -222,10 +222,7 @@ def _orders(view: _View) -> list[_Candidate]:
 
 def extract_doc_numbers(text: str) -> list[DocNumber]:
     """Every document number in `text`, in order, with offsets into `text`."""
-    try:
-        return _extract(text)
-    except Exception:  # never lose a document to one extractor
-        return []
+    return _extract(text)
 
 
 def _extract(text: str) -> list[DocNumber]:

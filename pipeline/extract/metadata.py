@@ -438,11 +438,8 @@ def extract_metadata(
     sidecar: dict | None = None,
     source_path: str = "",
 ) -> DocumentMeta:
-    """Document-level facts of one page (see module doc). Never raises."""
-    try:
-        return _extract(text or "", title_hint or "", publish_date_hint or "", sidecar or {})
-    except Exception:  # noqa: BLE001 - one odd page must not stop a run; the fields stay empty
-        return DocumentMeta()
+    """Document-level facts of one page (see module doc)."""
+    return _extract(text or "", title_hint or "", publish_date_hint or "", sidecar or {})
 
 
 def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) -> DocumentMeta:

@@ -192,10 +192,7 @@ def classify_title(title: str, number: str = "") -> str:
 
 def extract_references(text: str, doc_numbers: list[DocNumber]) -> list[Reference]:
     """Every 《…》 cited title with its kind and the number written with it."""
-    try:
-        return _extract_references(text, doc_numbers or [])
-    except Exception:  # never lose a document to one extractor
-        return []
+    return _extract_references(text, doc_numbers or [])
 
 
 def _extract_references(text: str, doc_numbers: list[DocNumber]) -> list[Reference]:
