@@ -66,6 +66,9 @@ class TableWriter:
         try:
             con.execute(f"SET temp_directory='{self.staging / 'duckdb_tmp'}'")
             con.execute("SET preserve_insertion_order=true")
+            # sort out of core: the writer's memory must not grow with the archive
+            con.execute("SET memory_limit='512MB'")
+            con.execute("SET threads=2")
             for table in TABLES.values():
                 self._materialize(con, table, done)
         finally:
