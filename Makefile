@@ -4,8 +4,9 @@ RAW     ?= raw
 OUT     ?= output
 WORKERS ?= 0
 CORPUS  ?= ../shared/corpus
-# antiword/catdoc read old Word files; chromium renders the report in its test.
-APT_PACKAGES ?= antiword catdoc chromium
+# antiword/catdoc read old Word files; chromium renders the report in its test;
+# fonts-wqy-microhei: a CJK font for the report screenshot and scripts/make_samples.py.
+APT_PACKAGES ?= antiword catdoc chromium fonts-wqy-microhei
 
 .PHONY: setup apt extract test eval bench report screenshot scrape scrape-demo clean
 
