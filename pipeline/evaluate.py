@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.compare.indicators import score_indicators
+from pipeline.normalize import to_simplified
 from pipeline.process import iter_archive, process_file
 
 INDICATOR_PAIRS = Path(__file__).resolve().parents[1] / "models" / "indicators" / "pairs.jsonl"
@@ -82,13 +83,6 @@ class Accuracy:
             self.misses.append((file_id, f"gold {gold!r} got {pred!r}"))
 
 
-def _simplified():
-    import opencc
-
-    converter = opencc.OpenCC("t2s")
-    return converter.convert
-
-
 def load_gold(folder: Path, path: Path | None = None) -> dict[str, dict]:
     path = path or folder / "gold.jsonl"
     gold = {}
@@ -125,7 +119,7 @@ def _subject_agrees(gold: str, pred: str) -> bool:
 def score_dev(folder: Path, gold_path: Path | None = None) -> dict[str, object]:
     gold = load_gold(folder, gold_path)
     results = run_folder(folder)
-    t2s = _simplified()
+    t2s = to_simplified
     scores: dict[str, object] = {f: Accuracy() for f in DOC_FIELDS}
     for name in ("headings", "doc_numbers", "metrics", "dates"):
         scores[name] = Score()

@@ -7,6 +7,7 @@ invisible characters (BOM, zero-width) are dropped.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 # U+FF10..FF19 digits, U+FF21..FF3A / U+FF41..FF5A Latin letters -> ASCII.
@@ -28,3 +29,24 @@ def normalize_text(text: str) -> str:
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANK_LINES.sub("\n\n", text)
     return text.strip("\n")
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Simplified-character copy of `text`, the same length, so that offsets found in the copy
+    hold in the original (重慶市長壽區 -> 重庆市长寿区). Rules are written in simplified characters;
+    pages in traditional ones are matched through this copy."""
+    if not text or text.isascii():
+        return text
+    converter = _t2s()
+    out = converter.convert(text)
+    if len(out) == len(text):
+        return out
+    # a phrase conversion changed the length: convert one character at a time
+    return "".join(s if len(s := converter.convert(c)) == 1 else c for c in text)

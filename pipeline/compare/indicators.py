@@ -17,6 +17,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.normalize import to_simplified
+
 CATALOG_PATH = Path(__file__).with_name("indicators.toml")
 
 # Clause boundaries inside a sentence: a clause is the stretch between these marks; a phrase is
@@ -114,16 +116,6 @@ def clause_of(subject: str, sentence: str, breaks: re.Pattern = _CLAUSE_BREAKS) 
     return _span(sentence, i, i + len(subject), breaks)
 
 
-@functools.lru_cache(maxsize=1)
-def _to_simplified():
-    try:
-        import opencc
-
-        return opencc.OpenCC("t2s").convert
-    except Exception:  # noqa: BLE001 - without OpenCC, traditional text just matches less
-        return lambda text: text
-
-
 def _any(patterns: tuple[re.Pattern, ...], text: str) -> bool:
     return any(p.search(text) for p in patterns)
 
@@ -131,10 +123,9 @@ def _any(patterns: tuple[re.Pattern, ...], text: str) -> bool:
 def classify_indicator(subject: str, sentence: str, unit: str) -> str:
     """The canonical indicator code of one metric, or "" when no catalog rule claims it."""
     try:
-        simplified = _to_simplified()
-        subject = simplified((subject or "").strip())
-        sentence = simplified(sentence or "")
-        unit = simplified((unit or "").strip())
+        subject = to_simplified((subject or "").strip())
+        sentence = to_simplified(sentence or "")
+        unit = to_simplified((unit or "").strip())
         if not subject:
             return ""
         clause = clause_of(subject, sentence)

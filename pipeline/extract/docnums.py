@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract import docnum_rules as R
-from pipeline.extract.references import find_titles, pair_titles, title_text, to_simplified
+from pipeline.extract.references import find_titles, pair_titles, title_text
+from pipeline.normalize import to_simplified
 from pipeline.records import DocNumber
 
 _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FFFF))

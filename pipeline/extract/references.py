@@ -16,6 +16,7 @@ from typing import Sequence
 
 from pipeline.extract import reference_rules as R
 from pipeline.extract.docnum_rules import NUMBER_TITLE_LINKS
+from pipeline.normalize import to_simplified
 from pipeline.records import DocNumber, Reference
 
 _OPEN_TITLE, _CLOSE_TITLE = "《", "》"
@@ -28,31 +29,6 @@ _TRAILING_PARENTHETICAL = re.compile(r"[(（][^()（）]{0,30}[)）]\s*$")
 # A period left after a lost bracket: 纲要2021-2025年) / 纲要(2021-2025年
 _TRAILING_PERIOD = re.compile(r"[(（]?\d{4}\s*(?:年|年度)?\s*(?:[-—–~至到]+\s*\d{0,4}\s*年?)?[)）]?\s*$")
 _TRAILING_MARKS = re.compile(r"[》>〉＞\"”’'」』\s]+$")
-
-
-@functools.lru_cache(maxsize=1)
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """Simplified-character shadow of `text`, the same length (one character for one)."""
-    if not text:
-        return text
-    try:
-        converted = _converter().convert(text)
-    except Exception:  # a converter failure must not lose the document
-        return text
-    if len(converted) == len(text):
-        return converted
-    # Phrase conversions changed the length: convert one character at a time.
-    out = []
-    for ch in text:
-        c = _converter().convert(ch)
-        out.append(c if len(c) == 1 else ch)
-    return "".join(out)
 
 
 def find_titles(text: str) -> list[tuple[int, int]]:
