@@ -71,13 +71,9 @@ def _iter_blocks(document):
     style_levels: dict[str, int | None] = {}
 
     def level_of(paragraph) -> int | None:
-        ppr = paragraph._p.pPr
-        if ppr is not None:
-            outline = ppr.find(f"{_W}outlineLvl")
-            if outline is not None:
-                val = outline.get(f"{_W}val")
-                if val is not None and val.isdigit() and int(val) < 9:
-                    return int(val) + 1
+        level = _outline_level(paragraph._p.pPr)
+        if level is not None:
+            return level
         try:
             style = paragraph.style
         except Exception:
@@ -107,6 +103,16 @@ def _iter_blocks(document):
     yield from walk(document.element.body)
 
 
+def _outline_level(ppr) -> int | None:
+    """The heading level of a paragraph-properties element's outline level (WPS marks headings
+    this way instead of with styles); None for body text (level 9) or none given."""
+    if ppr is None:
+        return None
+    outline = ppr.find(f"{_W}outlineLvl")
+    val = outline.get(f"{_W}val") if outline is not None else None
+    return int(val) + 1 if val is not None and val.isdigit() and int(val) < 9 else None
+
+
 def _style_level(style) -> int | None:
     seen = 0
     while style is not None and seen < 10:
@@ -116,13 +122,9 @@ def _style_level(style) -> int | None:
         m = HEADING_STYLE_RE.match(name)
         if m:
             return int(m.group(1))
-        ppr = style.element.pPr
-        if ppr is not None:
-            outline = ppr.find(f"{_W}outlineLvl")
-            if outline is not None:
-                val = outline.get(f"{_W}val")
-                if val is not None and val.isdigit() and int(val) < 9:
-                    return int(val) + 1
+        level = _outline_level(style.element.pPr)
+        if level is not None:
+            return level
         style = style.base_style
         seen += 1
     return None
