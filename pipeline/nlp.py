@@ -21,7 +21,7 @@ import numpy
 import spacy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.records import DocumentMeta, ParsedDocument
 from pipeline import segment
@@ -43,6 +43,7 @@ class DocContext:
     parsed: ParsedDocument | None = None
     sidecar: dict = field(default_factory=dict)
     source_path: str = ""
+    text: str | None = None  # the Doc's text
 
 
 # Each component: (name, kind, function(doc, records_so_far, ctx) -> list or record).
@@ -115,19 +116,37 @@ class ExtractorComponent:
     def __call__(self, doc: Doc) -> Doc:
         if doc._.records is None:
             doc._.records, doc._.failures = {}, []
-        ctx = doc._.context or DocContext()
+        if doc._.context is None:
+            doc._.context = DocContext()
+        ctx = doc._.context
+        if ctx.text is None:
+            ctx.text = doc.text  # Doc.text joins every token: build it once, not per component
         try:
-            result = self.func(doc.text, doc._.records, ctx)
+            result = self.func(ctx.text, doc._.records, ctx)
         except Exception as exc:  # noqa: BLE001 - one extractor must not lose the document
             doc._.failures.append((self.kind, f"{type(exc).__name__}: {exc}", traceback.format_exc(limit=3)))
             result = self.empty()
         doc._.records[self.kind] = result
         if isinstance(result, list) and result and hasattr(result[0], "start"):
-            spans = (doc.char_span(r.start, r.end, alignment_mode="expand") for r in result)
-            doc.spans[self.kind] = [s for s in spans if s is not None]
+            doc.spans[self.kind] = _token_spans(doc, result, self.kind)
         if self.kind == "sentences":
             _set_sentence_starts(doc, result)
         return doc
+
+
+def _token_starts(doc: Doc) -> numpy.ndarray:
+    return doc.to_array([IDX]).astype(numpy.int64).reshape(-1)
+
+
+def _token_spans(doc: Doc, records: list, label: str) -> list[Span]:
+    """The records as spaCy spans, widened to token boundaries (records keep exact offsets).
+    Found by binary search over token offsets: `Doc.char_span(alignment_mode="expand")` walks
+    every token for every span."""
+    starts = _token_starts(doc)
+    first = numpy.searchsorted(starts, [r.start for r in records], side="right") - 1
+    last = numpy.searchsorted(starts, [r.end for r in records], side="left")
+    return [Span(doc, max(int(i), 0), max(int(j), int(i) + 1), label=label)
+            for i, j in zip(first, last) if len(doc)]
 
 
 def _set_sentence_starts(doc: Doc, sentences) -> None:
@@ -136,7 +155,7 @@ def _set_sentence_starts(doc: Doc, sentences) -> None:
     if not len(doc):
         return
     starts = numpy.fromiter((s.start for s in sentences), dtype=numpy.int64)
-    idx = doc.to_array([IDX]).astype(numpy.int64).reshape(-1)
+    idx = _token_starts(doc)
     flags = numpy.where(numpy.isin(idx, starts), 1, -1)
     flags[0] = 1
     doc.from_array([SENT_START], flags.astype(numpy.uint64).reshape(-1, 1))
@@ -167,6 +186,7 @@ def analyse(text: str, ctx: DocContext | None = None) -> Doc:
     nlp = build_nlp()
     doc = nlp.make_doc(text)
     doc._.context = ctx or DocContext()
+    doc._.context.text = text
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
