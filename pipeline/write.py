@@ -30,7 +30,7 @@ def _q(name: str) -> str:
 
 
 class TableWriter:
-    def __init__(self, out_dir: Path, batch_rows: int = 20_000):
+    def __init__(self, out_dir: Path, batch_rows: int = 5_000):
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out_dir))
