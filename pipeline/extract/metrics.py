@@ -35,7 +35,8 @@ _INFIX = "".join(R.INFIX_QUALIFIERS)
 _CANDIDATE = re.compile(
     rf"(?P<pre>{_alternation(R.PREFIX_QUALIFIERS)})?"
     rf"(?:百分之(?P<pct>{_NUMBER})"
-    rf"|(?P<num>{_NUMBER})(?P<inf1>[{_INFIX}])?(?P<scale>[{_SCALE}])?(?P<inf2>[{_INFIX}])?(?P<unit>{_UNITS}))"
+    # one space may follow an Arabic number (163 条, 280 余场次: sites pad numbers), never a line break
+    rf"|(?P<num>{_NUMBER})(?:(?<=\d) )?(?P<inf1>[{_INFIX}])?(?P<scale>[{_SCALE}])?(?P<inf2>[{_INFIX}])?(?P<unit>{_UNITS}))"
     rf"(?P<suf>{_alternation(R.SUFFIX_QUALIFIERS)})?"
 )
 _NUMBER_START = re.compile(rf"[\d{_CN_CHARS}]")
@@ -181,6 +182,22 @@ def _is_ordinal_list(text: str, num_start: int, unit_end: int) -> bool:
     return text.startswith(R.ORDINAL_NOUNS, j)
 
 
+_LONGER_UNITS = tuple(u for u in (*R.COUNT_UNITS, *R.MEASURE_UNITS) if len(u) > 1)
+
+
+def _may_be_cut(unit: str, tail: str) -> bool:
+    """At the very end of an excerpt, a count is cut off when nothing follows it, or when
+    what follows may be the start of a longer unit or a duration (4个工作|日); a complete
+    count with its noun (15个部门) stands."""
+    if not tail:
+        return True
+    if unit in ("个", "個") and any(w.startswith(tail) for w in R.DURATION_AFTER_GE):
+        return True
+    return any(u.startswith(unit + tail) and u != unit for u in _LONGER_UNITS) or any(
+        (unit + w).startswith(unit + tail) for w in R.UNIT_WORD_BLOCKERS.get(unit[-1:], "")
+    )
+
+
 def _reject(text: str, m: re.Match[str], num: str, num_start: int, num_end: int, unit: str, pre: str | None) -> bool:
     """The rules that make a number-with-unit not a metric."""
     before = text[num_start - 1] if num_start > 0 else ""
@@ -189,8 +206,10 @@ def _reject(text: str, m: re.Match[str], num: str, num_start: int, num_end: int,
     is_chinese = not num[0].isdigit()
 
     tail = text[m.end():].rstrip()
-    if len(tail) <= _CUT_OFF_TAIL and not _SENTENCE_STOP.search(tail):
-        return True  # cut off at the end of the text: the unit or its noun may be incomplete
+    if len(tail) <= _CUT_OFF_TAIL and not _SENTENCE_STOP.search(tail) and _may_be_cut(unit, tail):
+        return True  # cut off at the end of the text: the unit itself may be incomplete
+    if before == " " and num_start > 1:
+        before = text[num_start - 2]  # 第 3 条
     if pre is None and before in R.ORDINAL_BEFORE:
         return True
     if _is_ordinal_list(text, num_start, unit_end):
@@ -216,8 +235,10 @@ def _reject(text: str, m: re.Match[str], num: str, num_start: int, num_end: int,
             return True
         if pre is None and before in R.CN_WORD_BEFORE:
             return True
-        if after and after in R.CN_DIGITS and after not in "零〇":
+        if after and after in R.CN_DIGITS and after not in "零〇" and not text.startswith(R.NUMERAL_WORDS, unit_end):
             return True  # 一户一档, 三会一课: numeral-unit-numeral is a slogan pattern
+        if after in R.QUOTES and _NUMBER_START.match(text, unit_end + 1):
+            return True  # 四个‘1’, 两个“一百年”: a numbered slogan
         if _in_short_quote(text, num_start, unit_end):
             return True
         if unit in R.SLOGAN_UNITS and text.startswith(R.SLOGAN_NOUNS, unit_end):
@@ -247,6 +268,12 @@ _LEADS = frozenset(R.SUBJECT_LEAD_WORDS)
 _ENDS = frozenset(R.SUBJECT_END_WORDS)
 _TRIM_HEAD = tuple(sorted(R.SUBJECT_TRIM_HEAD, key=len, reverse=True))
 _TRIM_TAIL = frozenset(R.SUBJECT_TRIM_TAIL)
+_PREDICATES = frozenset(R.SUBJECT_PREDICATES_AFTER)
+_FILLERS = tuple(sorted(R.SUBJECT_FILLERS, key=len, reverse=True))
+_CHANGE_FROM = re.compile(
+    rf"由[^{re.escape(''.join(_CLAUSE_STOP))}\d{_CN_CHARS}]{{0,6}}"
+    rf"(?:{_NUMBER}[^{re.escape(''.join(_CLAUSE_STOP))}]{{0,8}}?(?:{_alternation(R.CHANGE_TO)}))?$"
+)
 _jieba = None
 
 
@@ -263,24 +290,49 @@ def _tokens(s: str) -> list[str]:
     return _jieba.lcut(s, HMM=False)
 
 
-def _clean(tokens: list[str]) -> str:
-    """Join a phrase's words, dropping quotes and scope/linking words at either end."""
+def _clean_tokens(tokens: list[str]) -> list[str]:
+    """A phrase's words without quotes and without scope/linking words at either end
+    (whole words only: 上年结转 keeps 上年, while 上 alone is trimmed)."""
     tokens = [t for t in ("".join(c for c in t if c not in _DROP_CHARS) for t in tokens) if t]
     while tokens and tokens[-1] in _TRIM_TAIL:
         tokens.pop()
-    phrase = "".join(tokens)
     for w in _TRIM_HEAD:  # longest first: 各类型 before 各
-        if phrase.startswith(w) and len(phrase) > len(w):
-            phrase = phrase[len(w):]
-            break
-    return phrase
+        n, k = 0, 0
+        while k < len(tokens) - 1 and n < len(w):
+            n += len(tokens[k])
+            k += 1
+        if n == len(w) and "".join(tokens[:k]) == w:
+            return tokens[k:]
+    return tokens
 
 
-def _fit(phrase: str) -> str:
-    """Keep the head of a long phrase: Chinese noun phrases end with their head noun."""
+def _clean(tokens: list[str]) -> str:
+    return "".join(_clean_tokens(tokens))
+
+
+def _fit(tokens: list[str]) -> str:
+    """Keep the head of a long phrase, whole words only: Chinese noun phrases end with their
+    head noun, so leading words are dropped until the phrase is short enough."""
+    tokens = _clean_tokens(tokens)
+    while tokens and sum(map(len, tokens)) > R.SUBJECT_MAX and len(tokens) > 1:
+        tokens = tokens[1:]
+    phrase = "".join(tokens)
     if len(phrase) < R.SUBJECT_MIN:
         return ""
-    return phrase[-R.SUBJECT_MAX:]
+    return phrase[-R.SUBJECT_MAX:]  # one word longer than the limit
+
+
+def _is_filler(phrase: str) -> bool:
+    """Only time words, scope words or leads (全年, 年度内, 其中, 目前): it names no thing."""
+    rest = phrase
+    while rest:
+        for w in _FILLERS:
+            if rest.startswith(w):
+                rest = rest[len(w):]
+                break
+        else:
+            return False
+    return True
 
 
 def _before_suffix(tokens: list[str], i: int) -> bool:
@@ -292,14 +344,14 @@ def _is_lead(tokens: list[str], i: int) -> bool:
     return tokens[i] in _LEADS and not _before_suffix(tokens, i)
 
 
-def _subject_after(text: str, end: int) -> str:
-    """The noun a count stands before (80个工作机构的领导干部 -> 工作机构)."""
+def _after_tokens(text: str, end: int) -> list[str]:
+    """The words of the clause after a count (short brackets kept: 15个镇(街道))."""
     j = end
     if text.startswith("的", j):
         j += 1
     k = j
     while k < len(text) and k - j < R.SUBJECT_WINDOW:
-        if text[k] in "(（":  # 15个镇(街道): a short bracket belongs to the noun
+        if text[k] in "(（":
             close = _BRACKET_CLOSE.match(text, k)
             if close:
                 k = close.end()
@@ -308,28 +360,94 @@ def _subject_after(text: str, end: int) -> str:
             break
         k += 1
     if k == j:
-        return ""
+        return []
     tokens = _tokens(text[j:k])
+    if k - j >= R.SUBJECT_WINDOW and len(tokens) > 1:
+        tokens = tokens[:-1]  # the window may have cut the last word
+    return tokens
+
+
+def _noun_after(tokens: list[str]) -> str:
+    """The noun a count stands before (80个工作机构的领导干部 -> 工作机构); "" when a
+    predicate follows the count instead (164个精简至70个, 2条获得采纳)."""
     if len(tokens) > 2 and tokens[0][0].isdigit():
         tokens = tokens[2:]  # 29个24小时城市书房: a measure before the noun
+    if not tokens or tokens[0] in _PREDICATES or tokens[0] in _ENDS or tokens[0][0].isdigit():
+        return ""
     kept: list[str] = []
     for i, t in enumerate(tokens):
         if t in _ENDS or _is_lead(tokens, i) or t[0].isdigit():
             break
         kept.append(t)
-    return _fit(_clean(kept))
+    while len(kept) > 1 and kept[-1] in _PREDICATES:
+        kept.pop()  # 43座商务楼宇分配给, 29位经济楼长负责: the clause's verb is not the noun
+    return _fit(kept)
 
 
-def _subject_before(text: str, sent_start: int, start: int) -> str:
-    """The noun phrase a count follows: after the clause's last lead word
-    (办理政府信息公开23件 -> 政府信息公开; 受众达2800余人次 -> 受众). A clause that holds only
-    a verb names the count by that verb (全年办理4.71万件 -> 全年办理)."""
-    while start > sent_start and text[start - 1] == " ":
-        start -= 1
+def _after_copula(tokens: list[str]) -> str:
+    """其中4篇为立法建议, 其中2项为子项: what the count is said to be."""
+    if len(tokens) > 1 and tokens[0] in R.SUBJECT_COPULAS:
+        return _noun_after(tokens[1:])
+    return ""
+
+
+def _object_after(tokens: list[str]) -> str:
+    """年度内4次召开专题会议: the object of the verb the count modifies."""
+    if len(tokens) > 1 and (tokens[0] in _LEADS or tokens[0] in _PREDICATES):
+        return _noun_after(tokens[1:])
+    return ""
+
+
+def _clause_start(text: str, sent_start: int, start: int) -> tuple[int, bool]:
+    """Where the clause holding a count begins; True when the look-back limit cut it."""
     i = start
     while i > sent_start and text[i - 1] not in _CLAUSE_STOP and start - i < R.SUBJECT_LOOKBACK:
         i -= 1
-    tokens = _tokens(text[i:start])
+    seen = text[i:start]
+    if seen.count("》") > seen.count("《"):  # the limit fell inside a cited title: go to its start
+        j = text.rfind("《", sent_start, i)
+        if j >= 0 and "》" not in text[j:i] and not any(c in _CLAUSE_STOP for c in text[j:i]):
+            return _clause_start(text, sent_start, j) if j > sent_start else (j, False)
+    return i, i > sent_start and text[i - 1] not in _CLAUSE_STOP
+
+
+def _anchor(text: str, sent_start: int, start: int) -> int:
+    """Where the phrase before a count ends: before a bracket the count sits in (全员轮训(不少于
+    40学时)), before 由 in a change (行政审批事项由349项调减为345项)."""
+    while start > sent_start and text[start - 1] == " ":
+        start -= 1
+    if start > sent_start and text[start - 1] in "(（":
+        start -= 1
+    m = _CHANGE_FROM.search(text, max(sent_start, start - 24), start)
+    if m and m.start() > sent_start:
+        start = m.start()
+    return start
+
+
+def _phrase_before(text: str, sent_start: int, start: int) -> str:
+    """The noun phrase a count follows: after the clause's last lead word
+    (办理政府信息公开23件 -> 政府信息公开; 受众达2800余人次 -> 受众)."""
+    i, cut_by_limit = _clause_start(text, sent_start, start)
+    clause = text[i:start]
+    close = clause.rfind("》")
+    if close >= 0:  # a cited title is a name, never cut into: take what follows it, or what precedes
+        after_title = clause[close + 1:]
+        if len(_clean(_tokens(after_title))) >= R.SUBJECT_MIN and not _is_filler(after_title):
+            clause, i, cut_by_limit = after_title, i + close + 1, False
+        elif clause.count("《") == 1 and not after_title.strip(" 等"):
+            # 发放《公共场所卫生许可证》1095件: the one title right before the count is what is counted
+            return _fit(_tokens(clause[clause.find("《") + 1:close]))
+        else:
+            head = clause[: clause.find("《")]
+            if not head.strip(" 等"):  # a list of topics and titles (保密、疫情防控、《…》等): the clause before it
+                while i > sent_start and text[i - 1] == "、":
+                    i, cut_by_limit = _clause_start(text, sent_start, i - 1)
+                end = min(k for k in (text.find("、", i, start), text.find("《", i, start), start) if k >= 0)
+                head = text[i:end]
+            clause = head
+    tokens = _tokens(clause)
+    if cut_by_limit and len(tokens) > 1:
+        tokens = tokens[1:]  # the look-back limit may have cut the first word
     while tokens and tokens[-1] in _TRIM_TAIL:
         tokens.pop()  # 覆盖率达 -> 覆盖率
     cuts = [0]
@@ -340,26 +458,61 @@ def _subject_before(text: str, sent_start: int, start: int) -> str:
         elif tokens[n][0].isdigit():  # 1级矛盾风险: skip the number and its one-character classifier
             cuts.append(n + 2 if n + 2 < len(tokens) and len(tokens[n + 1]) == 1 else n + 1)
     for cut in reversed(cuts):  # the shortest phrase that still names something
-        phrase = _clean(tokens[cut:])
-        if len(phrase) >= R.SUBJECT_MIN:
-            return _fit(phrase)
+        phrase = _fit(tokens[cut:])
+        if phrase:
+            return phrase
     return ""
 
 
-def _phrase_after(text: str, end: int) -> str:
-    """Last resort: whatever the clause says after the count (200余人参加 -> 参加)."""
-    k = end
-    while k < len(text) and text[k] not in _CLAUSE_STOP and k - end < R.SUBJECT_MAX:
-        k += 1
-    return _fit(_clean(_tokens(text[end:k]))) if k > end else ""
+def _previous_clause(text: str, sent_start: int, start: int) -> str:
+    """全年共计7次 after "…对习近平法治思想进行解读学习,": the clause before names the count."""
+    i, _ = _clause_start(text, sent_start, start)
+    if i <= sent_start or text[i - 1] not in ",，":
+        return ""
+    return _phrase_before(text, sent_start, i - 1)
 
 
-def _subject(text: str, sent_start: int, start: int, end: int) -> str:
-    """A short phrase (2-10 characters) from the sentence naming what is counted."""
+def _structure_subject(text: str, start: int, end: int, unit: str) -> str:
+    """由…等六部分组成 / 分为六大部分 / 四个部分: a count of the report's own parts, named by
+    the corpus convention (报告组成部分, 报告内容, 报告部分)."""
+    j = end
+    if unit in ("个", "項", "项", "個") and text.startswith("部分", j):
+        j += 2
+    elif unit not in R.STRUCTURE_UNITS:
+        return ""
+    near = text[max(0, start - R.STRUCTURE_WINDOW):j + R.STRUCTURE_WINDOW]
+    if "报告" not in near and "報告" not in near:
+        return ""
+    for cue, name in R.STRUCTURE_SUBJECTS:
+        if text.startswith(cue, j, j + len(cue) + 2) or text.endswith(cue, max(0, start - 8), start):
+            return name
+        if cue in text[j:j + 3]:
+            return name
+    return R.STRUCTURE_DEFAULT
+
+
+def _subject(text: str, sent_start: int, start: int, end: int, unit: str) -> str:
+    """A short phrase (2-10 characters, whole words) from the sentence naming what is counted."""
+    structure = _structure_subject(text, start, end, unit)
+    if structure:
+        return structure
+    after = _after_tokens(text, end)
+    anchor = _anchor(text, sent_start, start)
+    before = _phrase_before(text, sent_start, anchor)
+    if _is_filler(before):
+        before = ""
+    copula = _after_copula(after)
+    if copula:
+        return copula
+    if unit in R.RATE_UNITS:  # 化解率94.74%: a rate follows what it measures
+        noun = before or _noun_after(after)
+    else:
+        noun = _noun_after(after) or before
     return (
-        _subject_after(text, end)
-        or _subject_before(text, sent_start, start)
-        or _phrase_after(text, end)
+        noun
+        or _object_after(after)
+        or _previous_clause(text, sent_start, anchor)
+        or _fit(after[:3])
     )
 
 
@@ -386,7 +539,7 @@ def extract_metrics(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[
             sent = None
         s0, s1 = (sent.start, sent.end) if sent else (metric.start, metric.end)
         metric.sentence = text[s0:s1]
-        metric.subject = _subject(text, s0, metric.start, metric.end)
+        metric.subject = _subject(text, s0, metric.start, metric.end, metric.unit)
         out.append(metric)
     return out
 
