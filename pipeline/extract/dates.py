@@ -26,7 +26,14 @@ POINTS = [
     ("day", re.compile(rf"{_NOT_AFTER_DIGIT}(?P<y>{YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日")),
     ("day", re.compile(rf"{_NOT_AFTER_DIGIT}(?P<y>{YEAR})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![0-9]|\.\d)")),
     ("month", re.compile(rf"{_NOT_AFTER_DIGIT}(?P<y>{YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月(?:份)?")),
+    # 2016年底: the year's last month
+    ("month", re.compile(rf"{_NOT_AFTER_DIGIT}(?P<y>{YEAR})\s*年(?P<m_end>底)")),
     ("year", re.compile(rf"{_NOT_AFTER_DIGIT}(?P<y>{YEAR})\s*年(?:度)?")),
+    # a month without its year, known as a date by the words around it (截至10月, 11月底, 6月以来)
+    ("month", re.compile(
+        rf"(?:(?<={R.MONTH_ALONE_BEFORE.replace('|', ')|(?<=')}))(?P<m>\d{{1,2}})月(?:{R.MONTH_ALONE_KEEP})?(?![0-9日号个])"
+        rf"|(?<![0-9年月\-—~～.])(?P<m2>\d{{1,2}})月(?:{R.MONTH_ALONE_KEEP})?(?=(?:{R.MONTH_ALONE_AFTER})|(?<=底|初|末|份|旬))(?![0-9日号个])"
+    )),
     ("day", re.compile(r"(?<![0-9年月])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")),
     # dropped characters: 20201月1日 (no 年), 202311日 (no 年 or 月)
     ("day", re.compile(rf"{_NOT_AFTER_DIGIT}(?P<y>{YEAR})(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日")),
@@ -47,7 +54,8 @@ YEAR_PART = re.compile(
 PART_MONTHS = {p[0]: (p[1], p[2]) for p in R.YEAR_PARTS}
 # The end of a range after its first point: (年)(月)(日), or a month-day that lost its 月 (1031日).
 RANGE_TAIL = re.compile(
-    rf"{R.RANGE_JOINERS}(?:(?P<md>\d{{3,4}})日|(?:(?P<y>{YEAR})\s*年\s*)?(?:(?P<m>\d{{1,2}})\s*月\s*)?(?:(?P<d>\d{{1,2}})\s*日)?)(?:止)?"
+    rf"{R.RANGE_JOINERS}(?:(?P<md>\d{{3,4}})日|(?P<yx>{YEAR})(?:(?P<mx>\d{{1,2}})月(?P<dx>\d{{1,2}})日|(?P<mdx>\d{{2,4}})日)"
+    rf"|(?:(?P<y>{YEAR})\s*年\s*)?(?:(?P<m>\d{{1,2}})\s*月\s*)?(?:(?P<d>\d{{1,2}})\s*日)?)"
 )
 MONTH_AFTER_RELATIVE = re.compile(r"\s*(?P<m>\d{1,2})\s*月(?:份)?(?:\s*(?P<d>\d{1,2})\s*日)?")
 
@@ -162,9 +170,12 @@ def _read(text, start, end, kind, m, found, report_year) -> _Found | None:
         return _Found(start, end, date(y1, 1, 1), date(y2, 12, 31), "range")
     if kind == "relative":
         word = m.group()
-        if start > 0 and text[start - 1] in R.RELATIVE_BLOCKERS:
+        blockers = R.BARE_YEAR_BLOCKERS if word.startswith("年") else R.RELATIVE_BLOCKERS
+        if start > 0 and text[start - 1] in blockers:
             return None
         if text[end : end + 1] in R.RELATIVE_TRAILING_BLOCKERS and text[end : end + 1]:
+            return None
+        if text[end : end + 1] and text[end : end + 1] in R.WORD_TRAILING_BLOCKERS.get(word, ""):
             return None
         if report_year is None:
             return None
@@ -195,7 +206,9 @@ def _read(text, start, end, kind, m, found, report_year) -> _Found | None:
             return None
         mo, d = md
     else:
-        mo = int(g["m"]) if g.get("m") else None
+        mo = int(g.get("m") or g.get("m2") or 0) or None
+        if g.get("m_end"):
+            mo = 12
         d = int(g["d"]) if g.get("d") else None
     span = _span(y, mo, d)
     if span is None:
@@ -209,11 +222,13 @@ def _extend_range(text: str, item: _Found, mask: list[bool]) -> _Found:
     if not m or m.end() == m.start() or any(mask[item.end : m.end()]):
         return item
     g = m.groupdict()
-    if g["md"]:
-        md = _split_month_day(g["md"])
+    if g["md"] or g["mdx"]:
+        md = _split_month_day(g["md"] or g["mdx"])
         if md is None:
             return item
-        y, mo, d = item.first.year, md[0], md[1]
+        y, mo, d = int(g["yx"]) if g["yx"] else item.first.year, md[0], md[1]
+    elif g["yx"]:
+        y, mo, d = int(g["yx"]), int(g["mx"]), int(g["dx"])
     else:
         if not (g["y"] or g["m"] or g["d"]):
             return item
@@ -228,8 +243,6 @@ def _extend_range(text: str, item: _Found, mask: list[bool]) -> _Found:
     if span is None or span[1] < item.first:
         return item
     end = m.end()
-    if text[end : end + 1] == "止":
-        end += 1
     return _Found(item.start, end, item.first, span[1], "range")
 
 

@@ -15,11 +15,14 @@ from functools import lru_cache
 
 from pipeline.extract import metadata_rules as R
 from pipeline.places import (
+    COUNTY_SUFFIXES,
+    strip_suffix,
     Division,
     division_index,
     domain_cities,
     domain_counties,
     domain_is_weak,
+    own_domain_label,
     find_places,
     narrow,
 )
@@ -34,6 +37,10 @@ YEAR_WORD = re.compile(rf"({YEAR})\s*年")
 BRACKETED = re.compile(r"《[^》]{0,80}》|〔[^〕]{0,10}〕|\[\d{4}\]|\(\d{4}\)|（\d{4}）")
 
 
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+SURROGATE_SPLIT = re.compile(r"([\ud800-\udfff])")
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc
@@ -46,6 +53,8 @@ def to_simplified(text: str) -> str:
     if not text or text.isascii():
         return text
     converter = _t2s()
+    if SURROGATE.search(text):  # opencc cannot encode lone surrogates: convert around them
+        return "".join(part if SURROGATE.fullmatch(part) else to_simplified(part) for part in SURROGATE_SPLIT.split(text) if part)
     out = converter.convert(text)
     if len(out) == len(text):
         return out
@@ -197,7 +206,8 @@ def issuer_from_title(title: str) -> str:
     quoted = re.match(r"^\s*关于(报送|印发|发布|公布)?《([^》]+)》", title)
     if quoted:  # 关于报送《…局2021年度…报告》的报告: the issuer is in the quoted title
         title = quoted.group(2)
-    t = re.sub(rf"^\s*(【[^】]*】)?\s*(关于)?\s*({YEAR}\s*年(度)?)?\s*", "", title)
+    t = re.sub(rf"^\s*[{HAN}]{{2,6}}[:：]\s*", "", title)  # 文字解读:…
+    t = re.sub(rf"^\s*(【[^】]*】)?\s*(关于)?\s*({YEAR}\s*年(度)?)?\s*", "", t)
     m = re.search(R.TITLE_ISSUER_END, t)
     prefix = t[: m.start()].strip() if m else ""
     return _split_joint_issuer(prefix) if prefix else ""
@@ -224,12 +234,18 @@ def issuer_from_lines_above(lines: list[Line], title_index: int) -> str:
     return _split_joint_issuer(" ".join(reversed(found))) if found else ""
 
 
+SUBJECT_NAME = rf"(?:[{HAN}]{{2,24}}?)(?:街道办事处|人民政府|政府|街道|镇|乡|街|局|委员会|委|办|中心|区|县|市)"
+# The subject of an opening sentence: [2024年,][在区委、区政府的领导下,]X[党工委、Y]坚持…
 SUBJECT = re.compile(
-    rf"(?:^|[,，。;；\n])\s*(?:(?:{YEAR})年(?:度)?(?:以来)?[,，]?\s*)?((?:[{HAN}]{{2,24}}?)(?:街道办事处|人民政府|街道|镇|乡|街|局|委员会|委|办|中心|区|县|市))(?={R.SUBJECT_FOLLOWERS})"
+    rf"(?:^|[,，。;；\n])\s*(?:(?:{YEAR})年(?:度)?(?:以来)?[,，]?\s*)?(?:在[^,，。;；\n]{{2,30}}领导下[,，]\s*)?"
+    rf"(?:{SUBJECT_NAME}(?:党工委|党委|委员会)?、)?({SUBJECT_NAME})(?={R.SUBJECT_FOLLOWERS})"
 )
 
 
 REPORTED_BY = re.compile(rf"(?:现将|现公开|现公布|公布|由)([{HAN}]{{2,24}}?(?:街道办事处|人民政府|街道|镇|乡|局|委员会|委|办|中心|区|县))(?:{YEAR}年|按照|根据|编制)")
+# Words that start a clause, not a name; list items (一是, 三个); words inside a clause.
+NOT_SUBJECT_START = re.compile(r"^(在|以|按照|根据|全|我|各|本|该|全面|坚持|深入|认真|为|对|向|由|将|经)")
+NOT_SUBJECT_INSIDE = re.compile(r"[我了是的与及]|^[一二三四五六七八九十]+[是、个项大要]")
 
 
 def issuer_from_body(simp: str, body_start: int) -> tuple[str, int]:
@@ -243,10 +259,96 @@ def issuer_from_body(simp: str, body_start: int) -> tuple[str, int]:
     for pattern in (SUBJECT, REPORTED_BY):
         for m in pattern.finditer(window):
             name = m.group(1)
-            if re.match(r"^(在|以|按照|根据|全|我|各|本|该|全面|坚持|深入|认真|为|对|向|由|将)", name) or re.search(r"[我了是的与及]|^[一二三四五六七八九十]", name) or len(name) < 2:
+            if NOT_SUBJECT_START.match(name) or NOT_SUBJECT_INSIDE.search(name) or len(name) < 2:
                 continue
             return name, body_start + m.start(1)
     return "", -1
+
+
+STATEMENTS = tuple(re.compile(p) for p in R.ISSUER_STATEMENTS)
+
+
+def body_name(chunk: str) -> str:
+    """The government or township body a statement's stretch starts with
+    (…街道办事处党政综合办公室 → …街道办事处, 东孚街道党政办 → 东孚街道), or ""."""
+    for ends in R.BODY_NAME_ENDS:
+        m = re.search(ends, chunk)
+        if m and m.start() >= 2:
+            return chunk[: m.end()]
+    m = re.match(rf"[{HAN}]{{1,20}}(?:{R.TOWNSHIP_SUFFIX})", chunk)
+    return m.group() if m else ""
+
+
+def issuer_from_statements(simp: str) -> str:
+    """The body a page says reports or answers for it (由X编制, 请与X联系, 我代表X …)."""
+    text = _unbracketed_titles(simp)
+    for pattern in STATEMENTS:
+        for m in pattern.finditer(text):
+            name = body_name(simp[m.start("name") : m.end("name")])
+            if not name or NOT_SUBJECT_START.match(name) or _org_level(name) not in R.STATEMENT_LEVELS:
+                continue
+            s, e = township_in(name)
+            if _org_level(name) != "gov" and s < 0:
+                continue
+            return name
+    return ""
+
+
+def _unbracketed_titles(s: str) -> str:
+    """`s` with 《》 marks blanked (their content kept: 现向社会公布《X2022年…报告》)."""
+    return s.replace("《", " ").replace("》", " ")
+
+
+def _core(name: str) -> str:
+    """What two names of one body share: the township's stem, else the last place's short name."""
+    s, e = township_in(name)
+    if s >= 0:
+        return re.sub(rf"(?:{R.TOWNSHIP_SUFFIX})$", "", name[s:e])
+    name = re.sub(r"(人民政府|政府|办事处)$", "", name)
+    places = find_places(name)
+    if places and places[-1].end == len(name):
+        return re.sub(r"(区|县|市|旗)$", "", places[-1].name)
+    return name
+
+
+def same_body(a: str, b: str) -> bool:
+    ca, cb = _core(a), _core(b)
+    return bool(ca and cb) and ca == cb
+
+
+def fuller_name(simp: str, issuer: str) -> str:
+    """The longest name of the same street/town body the page gives with its government ending
+    (卫子镇 → 卫子镇人民政府, 易家街道 → 硚口区易家街道办事处); `issuer` if none."""
+    s, e = township_in(issuer)
+    if s < 0 or issuer.endswith(("人民政府", "政府", "办事处")):
+        return issuer
+    township = issuer[s:e]
+    stem = re.sub(rf"(?:{R.TOWNSHIP_SUFFIX})$", "", township)
+    kind = township[len(stem):]
+    ends = R.FULL_BODY_ENDS.get(kind, "")
+    if not ends or len(stem) < 1:
+        return issuer
+    found = []
+    for m in re.finditer(rf"{re.escape(stem)}(?:{ends})", simp):
+        start = m.start()
+        # place names (and 人民政府) written right before the township: 普陀区人民政府长寿路街道办事处
+        before = simp[max(0, start - 16) : start]
+        prefix = ""
+        while True:
+            g = re.search(r"人民政府$", before)
+            places = find_places(before[: g.start()] if g else before)
+            cut = len(before) - (g.end() - g.start() if g else 0)
+            if places and places[-1].end == cut and places[-1].level in ("county", "city", "province"):
+                take = len(before) - places[-1].start
+                prefix = before[-take:] + prefix
+                before = before[: -take]
+                continue
+            break
+        prefix = re.sub(r"^人民政府", "", prefix)
+        found.append(prefix + m.group())
+    if not found:
+        return issuer
+    return max(found, key=len)
 
 
 def _level_from_issuer(issuer: str) -> str:
@@ -353,9 +455,19 @@ BODY_YEAR = re.compile(
 )
 
 
+STATISTICS_PERIOD = re.compile(rf"({YEAR})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*[,，]?\s*(?:至|到|—|-)\s*(?:{YEAR}\s*年\s*)?12\s*月\s*31\s*日")
+CITED_OWN_TITLE = re.compile(rf"(?:现将|现向社会公布|公布|现予公布)《[^》]{{0,40}}?({YEAR})\s*年(?:度)?[^》]{{0,30}}报告》")
+
+
 def report_year_from_text(simp: str, body_start: int, publish_year: int | None) -> int | None:
     text = _unbracketed(simp[body_start : body_start + 2500])
     header = "\n".join(l for l in _unbracketed(simp[:body_start]).split("\n") if not re.search(R.BANNER_WORDS, l))
+    # the statistics period of a 年报 (2021年1月1日起至12月31日) or the report's own title cited in 《》
+    raw = simp[body_start : body_start + 2500]
+    for pattern in (STATISTICS_PERIOD, CITED_OWN_TITLE):
+        m = pattern.search(raw)
+        if m and (publish_year is None or int(m.group(1)) <= publish_year):
+            return int(m.group(1))
     m = re.match(rf"\s*({YEAR})\s*年(?!\d|\s*\d)", text)  # the body opens with the year (2021年全镇…)
     if m and (publish_year is None or int(m.group(1)) <= publish_year):
         return int(m.group(1))
@@ -408,16 +520,36 @@ def _county_from(
     return None, ""
 
 
-def _county_from_domain(url: str, provinces: set[str], cities: set[str]) -> Division | None:
+def _county_from_domain(url: str, provinces: set[str], cities: set[str], simp: str = "") -> Division | None:
+    """The county a site's domain names. Among same-key counties, the one whose name the page
+    writes wins (xiangshan: 象山县 when the page says 象山); counties that share one name
+    (永定区 in two provinces) still give that name."""
     candidates = domain_counties(url)
     if not candidates:
         return None
+    written = [d for d in candidates if strip_suffix(d.county, COUNTY_SUFFIXES) in simp]
+    if written:
+        candidates = set(written)
     picked = narrow(candidates, provinces, cities)
+    if len({d.county for d in picked}) == 1:
+        return picked[0] if len(picked) == 1 else Division("", "", picked[0].county)
+    if len(picked) != 1 and not domain_is_weak(url):
+        # a bare full-pinyin label is a county's own site (xiangshan: 象山县); districts carry their city's prefix
+        own = [d for d in picked if d.county.endswith("县") and own_domain_label(url, d.county)]
+        if len(own) == 1:
+            return own[0]
     if len(picked) != 1:
         return None
     if domain_is_weak(url) and len(candidates) > 1 and not (picked[0].city in cities or picked[0].province in provinces):
         return None
     return picked[0]
+
+
+def _zone_in_text(simp: str) -> str:
+    """A development zone the text names as the governing body (在东湖高新区党工委…领导下)."""
+    for m in re.finditer(rf"({R.DEV_ZONE})(?={R.ZONE_GOVERNS})", _unbracketed(simp[:6000])):
+        return m.group(1)
+    return ""
 
 
 def _city_from(s: str) -> Division | None:
@@ -473,14 +605,15 @@ def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) 
     if not issuer and title_index > 0:
         issuer = issuer_from_lines_above(lines, title_index)
     field_issuer = issuer_from_fields(lines, header_end)
-    if field_issuer and issuer:
-        # a fuller government name of the same body (万潮镇 → 万潮镇人民政府)
-        core = re.sub(r"(人民政府|政府|办事处)$", "", issuer)
-        if field_issuer.endswith(("人民政府", "办事处")) and core in field_issuer and len(field_issuer) > len(issuer):
-            issuer = field_issuer
+    statement_issuer = issuer_from_statements(simp)
     body_issuer, _ = issuer_from_body(simp, body_start)
+    if re.fullmatch(r"(人民)?政府", issuer):
+        issuer = ""  # 2024年政府工作报告: no name
     if not issuer:
-        issuer = body_issuer or field_issuer
+        issuer = field_issuer or statement_issuer or body_issuer
+    named_issuer = issuer  # the name as the title or text writes it (for the township)
+    # a street/town named without its government ending: the body's name as the page gives it
+    issuer = fuller_name(simp, issuer) if issuer else issuer
     pos = simp.find(issuer) if issuer else -1
     meta.issuer = text[pos : pos + len(issuer)] if pos >= 0 else issuer
 
@@ -492,9 +625,16 @@ def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) 
 
     # township
     if level in ("street", "town", "township", "") and issuer:
-        s, e = township_in(issuer)
+        s, e = township_in(named_issuer)
         if s >= 0:
-            meta.township = meta.issuer[s:e] if len(meta.issuer) == len(issuer) else issuer[s:e]
+            meta.township = named_issuer[s:e]
+            p = simp.find(meta.township)
+            if p >= 0:
+                meta.township = text[p : p + len(meta.township)]
+        else:
+            s, e = township_in(issuer)
+            if s >= 0:
+                meta.township = meta.issuer[s:e] if len(meta.issuer) == len(issuer) else issuer[s:e]
     if not meta.township and level in ("street", "town", "township"):
         for source in (title_simp, body_issuer):
             s, e = township_in(re.sub(rf"^\s*({YEAR}\s*年(度)?)?", "", source)) if source else (-1, -1)
@@ -527,14 +667,20 @@ def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) 
                 header = "\n".join(line.text for line in lines[:header_end])
                 county, county_name = _county_from(header, provinces, cities, in_domain)
                 if not county:
-                    county = _county_from_domain(url, provinces, cities)
+                    county = _county_from_domain(url, provinces, cities, _unbracketed(simp))
                     county_name = county.county if county else ""
-                if not county and (issuer or level != "department"):
+                    body_county, body_name = _county_from(simp[body_start : body_start + 3000], provinces, cities, in_domain)
+                    if county and body_county and level != "department" and county.county not in simp and body_county.county != county.county:
+                        county, county_name = body_county, body_name  # the page names another county than the domain
+                if not county:
+                    county_name = _zone_in_text(simp)
+                if not county and not county_name and (issuer or level != "department"):
                     # a department page that names no issuer: the places it mentions are others'
                     county, county_name = _county_from(simp[body_start : body_start + 3000], provinces, cities, in_domain)
     if county:
         meta.county = county.county
-        meta.province, meta.city = county.province, county.city
+        if county.province:
+            meta.province, meta.city = county.province, county.city
     elif county_name:
         meta.county = county_name
     if not meta.city:

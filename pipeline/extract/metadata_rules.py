@@ -65,7 +65,7 @@ ORG_SUFFIX_LEVELS = (
     ("旗", "place"),
 )
 # The part of a title that follows the issuer.
-TITLE_ISSUER_END = r"关于|(19|20)\d\d\s*年|法治|依法|政府信息|信息公开|年度|工作(?!委员会)|社区代表|社代会|平安建设"
+TITLE_ISSUER_END = r"关于|(19|20)\d\d\s*年|法治|依法|政府信息|信息公开|年度|工作(?!委员会|办事处)|社区代表|社代会|平安建设"
 # Party committees named before the government body in joint titles (中共…委员会 …人民政府).
 PARTY_PREFIX = r"^中共[^\s、,，]*?(工作委员会|委员会|工委|党委|党工委|[区县]委)"
 # Header fields that name the publishing body.
@@ -73,10 +73,31 @@ ISSUER_FIELD_LABELS = r"发布机构|发布单位|信息来源|文章来源|来\
 # Field values that are the website, not a body.
 NOT_ISSUERS = r"^(本网|本站|原创|网站|无)$|网$|在线$|门户"
 # Verbs that follow the subject of a report's opening sentence (2024年,区司法局在…).
-SUBJECT_FOLLOWERS = r"在|坚持|深入|始终|认真|全面|紧紧|以|聚焦|按照|围绕|紧扣|进一步|扎实|严格|持续|根据|党委|党工委|党组|高度|切实"
+SUBJECT_FOLLOWERS = r"在|坚持|深入|始终|认真|全面|紧紧|以|聚焦|按照|围绕|紧扣|进一步|扎实|严格|持续|根据|党委|党工委|党组|高度|切实|领导班子|法治政府建设工作|政府信息公开工作|牢记|积极|不断|着力"
+# Sentences in which a page states who reports (由X编制, X特此编制, 请与X联系, 现将X2021年…报告, 我代表X):
+# the group `name` is the stretch that starts with the body's name (cut to the name by `body_name`).
+ISSUER_STATEMENTS = (
+    r"由(?P<name>[\u4e00-\u9fff()（）]{2,40}?)(?:负责)?编制",
+    r"(?:^|[,，。;；:：\n])\s*(?P<name>[\u4e00-\u9fff]{2,30}?)特(?:此)?编制",
+    r"(?:请|可)(?:与|向)(?P<name>[\u4e00-\u9fff()（）]{2,40}?)(?:联系|咨询|反映)",
+    r"请联系[:：]?\s*(?P<name>[\u4e00-\u9fff()（）]{2,40})",
+    r"我代表(?P<name>[\u4e00-\u9fff]{2,40}?)[,，]",
+    r"现(?:将|向社会公布|公布|予以公布)[《 ]?(?:(?:19|20)\d\d年(?:度)?)?(?P<name>[\u4e00-\u9fff]{2,40}?)(?:(?:19|20)\d\d年|政府信息公开|信息公开|法治政府)",
+    r"特编制(?:(?:19|20)\d\d年(?:度)?)(?P<name>[\u4e00-\u9fff]{2,30}?)(?:政府信息公开|信息公开)",
+)
+# Endings of a government body's name, tried in this order inside a statement (…街道办事处党政办公室).
+BODY_NAME_ENDS = (r"街道办事处|办事处", r"人民政府|政府(?!信息)")
+# A statement's name may only be a government or township body (not 区司法局办公室).
+STATEMENT_LEVELS = ("street", "town", "township", "gov")
 
 # Development zones administered as counties (重庆高新区, 两江新区, 经开区).
-DEV_ZONE = r"[\u4e00-\u9fff]{2,4}?(高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区)"
+# The name part holds no division suffix, so 重庆市万盛经开区 reads 万盛经开区; it may be empty (经开区).
+DEV_ZONE = (
+    r"(?:[^\W\d_a-zA-Z市省区县镇乡街在的和与及对由将了、]{2,6}?)?"
+    r"(?:高新技术产业开发区|经济技术开发区|新技术开发区|高新区|经开区|开发区|新区|生态旅游风景区|风景名胜区|风景区)"
+)
+# What follows a zone named in the text as the body that governs the page (在东湖高新区党工委、管委会的领导下).
+ZONE_GOVERNS = r"党工委|工委|管委会|管理委员会|政务网|政府网|人民政府|政府|将|坚持"
 
 # Self-references in the text and the level they reveal (我镇, 全街, 乡党委).
 SELF_REFERENCE_LEVELS = (
@@ -94,3 +115,10 @@ TOWNSHIP_SUFFIX = r"街道|镇|乡|街"
 TOWNSHIP_FOLLOWERS = r"办事处|人民政府|政府|党工委|党委|工委|$|\s|[0-9]|关于|在|坚持|深入|始终|认真|全面|以|按照|围绕|紧扣|扎实|2"
 # Words ending in 乡/镇/街 that are not townships.
 NOT_TOWNSHIPS = frozenset("城乡 家乡 下乡 返乡 回乡 老乡 异乡 城镇 乡镇 集镇 村镇 重镇 名镇 市镇 小镇 大街 商业街 步行街 街乡 各镇 各乡 各街".split())
+# The government endings a street/town name takes as a body (卫子镇 → 卫子镇人民政府), by its suffix.
+FULL_BODY_ENDS = {
+    "街道": "街道办事处",
+    "街": "街道办事处|街办事处",
+    "镇": "镇人民政府",
+    "乡": "乡人民政府",
+}
