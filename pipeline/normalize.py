@@ -31,6 +31,10 @@ def normalize_text(text: str) -> str:
     return text.strip("\n")
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE_SPLIT = re.compile(r"([\ud800-\udfff])")
+
+
 @functools.lru_cache(maxsize=1)
 def _t2s():
     import opencc
@@ -44,6 +48,8 @@ def to_simplified(text: str) -> str:
     pages in traditional ones are matched through this copy."""
     if not text or text.isascii():
         return text
+    if _SURROGATE.search(text):  # OpenCC cannot encode lone surrogates: convert around them
+        return "".join(p if _SURROGATE.fullmatch(p) else to_simplified(p) for p in _SURROGATE_SPLIT.split(text) if p)
     converter = _t2s()
     out = converter.convert(text)
     if len(out) == len(text):

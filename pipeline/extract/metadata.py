@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from pipeline.extract import metadata_rules as R
+from pipeline.normalize import to_simplified
 from pipeline.places import (
     COUNTY_SUFFIXES,
     strip_suffix,
@@ -35,30 +36,6 @@ DATE = re.compile(rf"(?<!\d)({YEAR})\s*(?:[-/.]\s*(\d{{1,2}})\s*[-/.]\s*(\d{{1,2
 HEADING_MARKER = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分)")
 YEAR_WORD = re.compile(rf"({YEAR})\s*年")
 BRACKETED = re.compile(r"《[^》]{0,80}》|〔[^〕]{0,10}〕|\[\d{4}\]|\(\d{4}\)|（\d{4}）")
-
-
-SURROGATE = re.compile(r"[\ud800-\udfff]")
-SURROGATE_SPLIT = re.compile(r"([\ud800-\udfff])")
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """Simplified-character copy of `text` with the same length (so offsets carry over)."""
-    if not text or text.isascii():
-        return text
-    converter = _t2s()
-    if SURROGATE.search(text):  # opencc cannot encode lone surrogates: convert around them
-        return "".join(part if SURROGATE.fullmatch(part) else to_simplified(part) for part in SURROGATE_SPLIT.split(text) if part)
-    out = converter.convert(text)
-    if len(out) == len(text):
-        return out
-    return "".join(c if len(s := converter.convert(c)) != 1 else s for c in text)
 
 
 @dataclass
