@@ -8,13 +8,14 @@ that a growing peak memory would show.
 from __future__ import annotations
 
 import html
+import multiprocessing as mp
 import resource
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
-from pipeline.extract_archive import extract_archive
+from pipeline.extract_archive import default_workers, extract_archive, warm_up
 
 HTML_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head><body>
 <div class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></div>
@@ -58,40 +59,52 @@ def build_pdf_archive(sources: list[Path], dest: Path, n_pdfs: int) -> int:
     return pages
 
 
-def _peak_mb() -> tuple[float, float]:
-    """(this process, the largest worker) peak resident memory in MB."""
-    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+def _measure(archive: Path, out: Path, workers: int, queue) -> None:
+    """In a fresh process: start-up, then the extraction alone, and this run's own peak memory."""
+    started = time.perf_counter()
+    warm_up()
+    warmed = time.perf_counter()
+    summary = extract_archive(archive, out, workers=workers, progress=False)
+    queue.put({"startup": warmed - started, "seconds": time.perf_counter() - warmed,
+               "documents": summary.documents, "errors": len(summary.errors),
+               "parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+               "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024})
+
+
+def measure(archive: Path, out: Path, workers: int) -> dict:
+    ctx = mp.get_context("spawn")  # a clean process per run, so each peak is that run's own
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_measure, args=(archive, out, workers, queue))
+    proc.start()
+    result = queue.get()
+    proc.join()
+    return result
+
+
+def _line(label: str, r: dict, extra: str = "") -> str:
+    return (f"{label:<10} {r['documents']:>6} documents in {r['seconds']:6.1f} s: "
+            f"{r['documents'] / r['seconds']:7.1f} documents/s{extra}; peak RSS main {r['parent_mb']:.0f} MB, "
+            f"worker {r['worker_mb']:.0f} MB; start-up {r['startup']:.1f} s; errors {r['errors']}")
 
 
 def run_bench(corpus: Path, n_docs: int = 3000, n_pdfs: int = 60, workers: int = 0) -> int:
     corpus = Path(corpus)
     repo = Path(__file__).resolve().parents[1]
     pdf_sources = sorted((repo / "raw").rglob("*.pdf")) + sorted((corpus.parent / "fixtures").glob("pdf_text_*.pdf"))
+    print(f"workers: {workers or default_workers()}; each run in a fresh process (start-up timed apart)")
     with tempfile.TemporaryDirectory(prefix="baogao-bench-") as tmp:
         tmp = Path(tmp)
-        for label, n in (("text/HTML", max(1, n_docs // 4)), ("text/HTML", n_docs)):
+        for n in (max(1, n_docs // 4), n_docs):
             archive = tmp / f"text{n}"
             archive.mkdir()
             build_text_archive(corpus, archive, n)
-            started = time.perf_counter()
-            summary = extract_archive(archive, tmp / f"out{n}", workers=workers, progress=False)
-            seconds = time.perf_counter() - started
-            parent, child = _peak_mb()
-            print(f"{label:<10} {summary.documents:>6} documents in {seconds:6.1f} s: "
-                  f"{summary.documents / seconds:7.1f} documents/s; peak RSS parent {parent:.0f} MB, worker {child:.0f} MB;"
-                  f" errors {len(summary.errors)}")
+            print(_line("text/HTML", measure(archive, tmp / f"out{n}", workers)), flush=True)
         if pdf_sources:
             archive = tmp / "pdf"
             archive.mkdir()
             n_pages = build_pdf_archive(pdf_sources, archive, n_pdfs)
-            started = time.perf_counter()
-            summary = extract_archive(archive, tmp / "outpdf", workers=workers, progress=False)
-            seconds = time.perf_counter() - started
-            parent, child = _peak_mb()
-            print(f"{'PDF':<10} {summary.documents:>6} documents, {n_pages} pages in {seconds:6.1f} s: "
-                  f"{n_pages / seconds:7.1f} pages/s, {summary.documents / seconds:.1f} documents/s;"
-                  f" peak RSS parent {parent:.0f} MB, worker {child:.0f} MB; errors {len(summary.errors)}")
+            r = measure(archive, tmp / "outpdf", workers)
+            print(_line("PDF", r, f", {n_pages} pages: {n_pages / r['seconds']:.1f} pages/s"))
         else:
             print("PDF: no sample PDFs found (raw/**/*.pdf, ../shared/fixtures/pdf_text_*.pdf)")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from functools import partial
@@ -55,8 +56,18 @@ def extract_archive(raw: Path, out: Path, workers: int = 0, max_bytes: int = DEF
                 _consume(map(work, paths), writer, summary, bar)
             else:
                 ctx = mp.get_context("fork" if sys.platform != "win32" else "spawn")
+                # At most this many files in flight: if writing falls behind the workers, finished
+                # results must not pile up in memory.
+                in_flight = threading.BoundedSemaphore(workers * 16)
+
+                def feed():
+                    for path in paths:
+                        in_flight.acquire()
+                        yield path
+
                 with ctx.Pool(workers, maxtasksperchild=500) as pool:
-                    _consume(pool.imap_unordered(work, paths, chunksize=4), writer, summary, bar)
+                    results = pool.imap_unordered(work, feed(), chunksize=4)
+                    _consume(results, writer, summary, bar, on_result=in_flight.release)
         summary.rows = writer.close()
     except BaseException:
         writer.abort()
@@ -65,9 +76,10 @@ def extract_archive(raw: Path, out: Path, workers: int = 0, max_bytes: int = DEF
     return summary
 
 
-def _consume(results, writer: TableWriter, summary: RunSummary, bar) -> None:
+def _consume(results, writer: TableWriter, summary: RunSummary, bar, on_result=lambda: None) -> None:
     for result in results:
         result: FileResult
+        on_result()
         for table, rows in result.rows.items():
             writer.add_rows(table, rows)
         if result.rows.get("documents"):
