@@ -130,3 +130,19 @@ def test_report_year_from_statistics_period_and_cited_title():
     assert unlabeled("g071").report_year == 2020  # 统计期限为2020年1月1日至2020年12月31日
     assert unlabeled("g088").report_year == 2022  # 现向社会公布《…2022年政府信息公开工作年度报告》
     assert unlabeled("g106").report_year == 2021  # not the plan heading 2022年工作思路
+
+
+def test_title_wrapped_after_the_year_is_joined():
+    # 硚口区人民政府汉正街道办事处2025年 / 政府信息公开工作年度报告 (unlabeled g084)
+    text = "硚口区人民政府汉正街道办事处2025年\n政府信息公开工作年度报告\n依据《中华人民共和国政府信息公开条例》规定,编制本报告。"
+    assert extract_metadata(text).title == "硚口区人民政府汉正街道办事处2025年政府信息公开工作年度报告"
+    # a letterhead (the body's name alone) stays apart from the title, as the annotated pages have it
+    text = "重庆市荣昌区人民政府昌元街道办事处\n关于2021年法治政府建设工作的报告\n区委、区政府:\n现将有关情况报告如下。"
+    meta = extract_metadata(text)
+    assert meta.title == "关于2021年法治政府建设工作的报告"
+    assert meta.issuer == "重庆市荣昌区人民政府昌元街道办事处"
+
+
+def test_header_field_rows_are_not_titles():
+    meta = unlabeled("d179")  # • 公文种类:报告 above the real title
+    assert meta.title == "中共遂宁市安居区委 遂宁市安居区人民政府关于2024年度法治政府建设工作的报告"

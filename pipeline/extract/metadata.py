@@ -151,6 +151,9 @@ def find_title(lines: list[Line], header_end: int, title_hint: str) -> tuple[str
     # else the first header line that reads like a report title
     for i, line in enumerate(lines[:header_end]):
         t = _clean_title(line.text.strip())
+        field = re.match(rf"[•·\s]*[{HAN}\s]{{2,8}}[:：]", t)
+        if field and len(t) - field.end() <= 8:
+            continue  # a field row of the page header (公文种类:报告), not a title
         if _title_score(t) >= 2:
             return t, i
     if title_hint:
@@ -159,6 +162,19 @@ def find_title(lines: list[Line], header_end: int, title_hint: str) -> tuple[str
         if parts:
             return parts[0], -1
     return "", -1
+
+
+def is_title_head(line: Line, title: str) -> bool:
+    """Is `line` (right above the title) the first half of a wrapped title: the issuing body with
+    the year it reports on (…汉正街道办事处2025年 / 2019年西街街道)? A body's name alone above
+    the title is a letterhead, not part of it (the annotated pages keep such titles apart)."""
+    head = line.text.strip()
+    if not (4 <= len(head) <= 40) or not re.fullmatch(rf"[{HAN}\d()（）]+", head):
+        return False
+    if _title_score(head) >= 2 or re.search(R.FURNITURE, head) or issuer_from_title(title):
+        return False
+    core = re.sub(rf"^{YEAR}年度?|{YEAR}年度?$", "", head)
+    return core != head and bool(core) and bool(_org_level(core))
 
 
 # ---------------------------------------------------------------- issuers
@@ -564,6 +580,11 @@ def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) 
     if title_index >= 0:
         pos = simp.find(title_simp, lines[title_index].start)
         meta.title = text[pos : pos + len(title_simp)] if pos >= 0 else title_simp
+        if title_index > 0 and pos >= 0 and is_title_head(lines[title_index - 1], title_simp):
+            # a title wrapped over two lines: 重庆市荣昌区交通运输委员会 / 关于2024年…的报告
+            head = lines[title_index - 1]
+            meta.title = text[head.start : head.end].strip() + meta.title
+            title_simp = head.text.strip() + title_simp
     else:
         meta.title = title_hint.strip() if title_simp else ""
 
