@@ -312,9 +312,11 @@ def same_body(a: str, b: str) -> bool:
 def fuller_name(simp: str, issuer: str) -> str:
     """The longest name of the same street/town body the page gives with its government ending
     (卫子镇 → 卫子镇人民政府, 易家街道 → 硚口区易家街道办事处); `issuer` if none."""
-    s, e = township_in(issuer)
-    if s < 0 or issuer.endswith(("人民政府", "政府", "办事处")):
+    if issuer.endswith(("人民政府", "政府", "办事处")):
         return issuer
+    s, e = township_in(issuer)
+    if s < 0:
+        return county_government_name(simp, issuer)
     township = issuer[s:e]
     stem = re.sub(rf"(?:{R.TOWNSHIP_SUFFIX})$", "", township)
     kind = township[len(stem):]
@@ -342,6 +344,31 @@ def fuller_name(simp: str, issuer: str) -> str:
     if not found:
         return issuer
     return max(found, key=len)
+
+
+def county_government_name(simp: str, issuer: str) -> str:
+    """A county-level place named alone as the issuer (静海区, 哈尔滨市双城区) is its government:
+    the longest …人民政府 name of it the page writes (天津市静海区人民政府), not one of its offices
+    (…人民政府办公室); `issuer` if the page writes none."""
+    places = find_places(issuer)
+    if not places or places[-1].level != "county" or places[-1].end != len(issuer):
+        return issuer
+    name = places[-1].name
+    found = []
+    for m in re.finditer(rf"{re.escape(name)}人民政府(?!{R.GOVERNMENT_OFFICE_CONTINUATIONS})", simp):
+        found.append(_place_prefix(simp, m.start()) + m.group())
+    return max(found, key=len) if found else issuer
+
+
+def _place_prefix(simp: str, start: int, window: int = 10) -> str:
+    """The place names written right before `start` (天津市, 四川省成都市), or ''."""
+    before = simp[max(0, start - window) : start]
+    cut = len(before)
+    for place in reversed(find_places(before)):
+        if place.end != cut:
+            break
+        cut = place.start
+    return before[cut:]
 
 
 def _level_from_issuer(issuer: str) -> str:

@@ -122,3 +122,7 @@ FULL_BODY_ENDS = {
     "镇": "镇人民政府",
     "乡": "乡人民政府",
 }
+
+# What follows 人民政府 when the name is one of its offices, not the government itself
+# (静海区人民政府办公室, …人民政府办公厅, …人民政府研究室).
+GOVERNMENT_OFFICE_CONTINUATIONS = r"办公室|办公厅|办|研究室|参事室|外事|口岸|驻|[局委厅署室所院队]"
