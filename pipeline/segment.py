@@ -366,6 +366,12 @@ def _assign_categories(text: str, sections: list[Section], accepted: list[tuple[
             own = heading_category(s.heading)
             allowed = R.CATEGORY_CHILD_MAY_OVERRIDE.get(inherited) if parent else None
             s.category = own if own and (allowed is None or own in allowed) else inherited
+            if parent is None and not own:
+                # a report organised by topic (一、加强党的领导…) states its measures until it
+                # turns to shortcomings, duties or plans: untitled top parts before that are achievements
+                reached_later_part = any(p.parent_section_id is None and p.category in R.PARTS_AFTER_ACHIEVEMENTS
+                                         for p in sections[: sections.index(s)])
+                s.category = R.DEFAULT_CATEGORY if reached_later_part else "achievements"
 
 
 def _lead_in_category(text: str, start: int, parent: Section | None) -> str | None:

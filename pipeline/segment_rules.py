@@ -171,6 +171,8 @@ CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
     )),
 ]
 DEFAULT_CATEGORY = "other"
+# The canonical parts that come after a report's measures and results.
+PARTS_AFTER_ACHIEVEMENTS = frozenset({"shortcomings", "leadership_duty", "next_year_plan", "improvements"})
 # A sub-section's own keywords override its parent's category only where the two can share a
 # part of the report (an achievements part may hold the first-responsible-person duties; a
 # shortcomings part its improvements or next steps). Under `other` anything goes.

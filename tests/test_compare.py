@@ -95,7 +95,7 @@ def test_section_topics_line_up_headings():
     assert section_topic("") == ""
 
 
-# ---- the tables, over a small archive of real reports ------------------------------
+# ---- the tables, over a small archive of real reports, through the real extraction --------
 @pytest.fixture(scope="module")
 def report_out(tmp_path_factory):
     if not (CORPUS / "dev" / "gold.jsonl").exists():
@@ -112,14 +112,36 @@ def _read(out, name):
     return pd.read_parquet(out / "compare" / f"{name}.parquet")
 
 
+def _assert_figures_trace(out, long):
+    """Every figure: its offsets slice its raw text out of its report, inside the sentence it gives."""
+    texts = dict(pd.read_parquet(out / "texts.parquet").itertuples(index=False))
+    for r in long.itertuples():
+        text = texts[r.doc_id]
+        assert text[r.start:r.end] == r.raw
+        assert r.raw in r.sentence
+        at = text.find(r.sentence, max(0, r.start - len(r.sentence)))
+        assert 0 <= at <= r.start and r.end <= at + len(r.sentence)
+
+
+@needs_corpus
+def test_extraction_reads_the_planned_archive(report_out):
+    from pipeline.compare.fixture import PLAN
+
+    docs = pd.read_parquet(report_out / "documents.parquet").set_index("source_path")
+    assert sorted(docs.index) == sorted(p.path for p in PLAN)
+    for p in PLAN:
+        d = docs.loc[p.path]
+        assert (d["township"], d["report_year"], d["publish_date"]) == (p.township, p.report_year, p.publish_date)
+        assert d["report_type"] == "rule_of_law" and d["source_url"].startswith("http")
+    errors = pd.read_parquet(report_out / "errors.parquet")
+    assert errors.empty
+
+
 @needs_corpus
 def test_every_figure_traces_to_its_sentence(report_out):
     long = _read(report_out, "indicators")
-    texts = dict(pd.read_parquet(report_out / "texts.parquet").itertuples(index=False))
     assert len(long) > 10
-    for r in long.itertuples():
-        assert texts[r.doc_id][r.start:r.end] == r.raw
-        assert r.raw in r.sentence
+    _assert_figures_trace(report_out, long)
     csv = (report_out / "compare" / "indicators.csv").read_bytes()
     assert csv.startswith("\ufeff".encode())
 
@@ -131,12 +153,14 @@ def test_bad_input_is_shown_plainly(report_out):
     coverage = _read(report_out, "coverage")
     # nothing dropped: every report is in coverage, every place-year in the wide table
     assert set(coverage["doc_id"]) == set(docs["doc_id"])
-    assert len(wide) == docs.groupby(["township", "report_year"]).ngroups
+    assert len(wide) == docs.groupby(["township", "report_year"]).ngroups == 6
     # the report with no figures is there, with zero figures
     assert coverage.loc[coverage["township"] == "四屏镇", "n_metrics"].tolist() == [0]
-    # the correction: two reports, one row, the latest report's figure, not a sum
+    # the correction: two reports, one row, the later report's figure (98, not 100 nor 198), said in notes
     row = wide[wide["township"] == "中梁山街道"].iloc[0]
-    assert row["n_reports"] == 2 and "reports differ" in row["notes"]
+    corrected = docs.loc[docs["source_path"].str.endswith("_corrected.txt"), "doc_id"].item()
+    assert row["n_reports"] == 2 and row["exam_pass_rate"] == 98
+    assert f"exam_pass_rate: 2 reports differ, {corrected} (latest) used" in row["notes"]
     # a place with two years gets two rows
     assert sorted(wide.loc[wide["township"] == "高笋塘街道", "report_year"]) == [2024, 2025]
 
@@ -145,11 +169,14 @@ def test_bad_input_is_shown_plainly(report_out):
 def test_conflicting_figures_are_flagged_not_summed(report_out):
     long = _read(report_out, "indicators")
     wide = _read(report_out, "indicators_wide")
+    # 专题法治讲座2场 and “科长讲法”活动6场: two figures for one indicator in one report
     g = long[(long["township"] == "观湖街道") & (long["indicator"] == "law_trainings")]
-    assert len(g) == 2 and g["conflict"].all()
+    assert sorted(g["raw"]) == ["2场", "6场"] and g["conflict"].all()
     row = wide[wide["township"] == "观湖街道"].iloc[0]
     assert pd.isna(row["law_trainings"]) and "law_trainings" in row["conflicts"]
     assert row["disputes_found"] == 57 and row["disputes_resolved"] == 54
+    # figures that agree are not conflicts
+    assert not long.loc[long["indicator"] == "admin_lawsuits", "conflict"].any()
 
 
 @needs_corpus
@@ -157,10 +184,15 @@ def test_compliance_and_arithmetic(report_out):
     comp = _read(report_out, "compliance").set_index("township")
     arith = _read(report_out, "arithmetic")
     assert comp.loc["观湖街道", "published_on_time"] == "no"          # 2026-04-15 for 2025
-    assert comp.loc["广安门内街道", "published_on_time"] == "yes"
+    assert comp.loc["广安门内街道", "published_on_time"] == "yes"     # 2021-03-20 for 2020
+    assert "发布晚于2026-04-01" in comp.loc["观湖街道", "issues"]
     assert len(arith) == 1 and arith.iloc[0]["stated"] == 95.74 and arith.iloc[0]["recomputed"] == 94.74
     assert comp.loc["观湖街道", "arithmetic_issues"] == 1
+    assert (comp.drop(index="观湖街道")["arithmetic_issues"] == 0).all()
+    # every report has its measures and results, 观湖街道 too, whose parts are headed by topic
+    # (一、加强党的领导…): untitled top parts before the shortcomings are its measures
     assert bool(comp["has_measures_results"].all())
+    assert bool(comp.loc["观湖街道", "has_leadership_duty"])           # (二)切实落实法治建设第一责任人职责
 
 
 @needs_corpus
@@ -169,10 +201,12 @@ def test_text_reuse_finds_the_copies(report_out):
     passages = _read(report_out, "reuse_passages")
     found = {frozenset((r.place_a, r.year_a, r.place_b, r.year_b)) for r in pairs.itertuples()}
     assert frozenset(("高笋塘街道", 2024, "高笋塘街道", 2025)) in found   # last year's report, reused
+    assert frozenset(("中梁山街道", 2025)) in found                       # the correction and its original
     assert pairs["share_a"].min() > 0.5
     # unrelated reports of different places are not paired
     assert not any(r.place_a != r.place_b for r in pairs.itertuples())
     texts = dict(pd.read_parquet(report_out / "texts.parquet").itertuples(index=False))
+    assert len(passages)
     for p in passages.itertuples():
         assert texts[p.doc_a][p.a_start:p.a_end] == p.text_a
 
@@ -187,8 +221,38 @@ def test_query_over_duckdb(report_out):
     assert rc == 0 and buf.getvalue().splitlines() == ["place,report_year,disputes_found", "观湖街道,2025,57.0"]
     buf = io.StringIO()
     assert run_query("SELECT count(*) AS n FROM compliance", db=report_out / "reports.duckdb", stream=buf) == 0
-    assert "(1 rows)" in buf.getvalue()
+    assert "(1 rows)" in buf.getvalue() and "7" in buf.getvalue()
     assert run_query("SELECT * FROM no_such_table", db=report_out / "reports.duckdb", stream=io.StringIO()) == 1
+
+
+# ---- `make report` over the repository's sample archive -----------------------------------
+COMPARE_TABLES = ("indicators", "indicators_wide", "coverage", "compliance", "arithmetic", "section_topics",
+                  "reuse_pairs", "reuse_passages")
+
+
+def test_report_over_the_sample_archive(tmp_path):
+    from pipeline.compare.build import run_report
+    from pipeline.extract_archive import extract_archive
+
+    out = tmp_path / "out"
+    summary = extract_archive(REPO / "raw", out, workers=2, progress=False)
+    assert summary.documents == summary.files == 9 and not summary.errors
+    assert run_report(out) == 0
+    for name in COMPARE_TABLES:
+        assert (out / "compare" / f"{name}.parquet").exists() and (out / "compare" / f"{name}.csv").exists()
+    page = out / "report" / "index.html"
+    assert page.exists() and "复兴街道" in page.read_text(encoding="utf-8")
+    docs = pd.read_parquet(out / "documents.parquet")
+    assert set(_read(out, "coverage")["doc_id"]) == set(docs["doc_id"])
+    long = _read(out, "indicators")
+    assert len(long) > 10
+    _assert_figures_trace(out, long)
+    # the seed report, as text and as a web page: one place-year, the same figures, its rate adds up
+    wide = _read(out, "indicators_wide").set_index("place")
+    seed = wide.loc["复兴街道"]
+    assert seed["n_reports"] == 2 and seed["report_year"] == 2020
+    assert (seed["disputes_found"], seed["disputes_resolved"], seed["dispute_resolution_rate"]) == (57, 54, 94.74)
+    assert _read(out, "arithmetic").empty
 
 
 def test_cli_registers_report_and_query():

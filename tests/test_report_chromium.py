@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.compare.build import run_report
-from pipeline.compare.fixture import build_fixture
+from pipeline.compare.fixture import PLAN, build_fixture
 from pipeline.compare.screenshot import find_chromium, run_chromium
 
 REPO = Path(__file__).resolve().parents[1]
@@ -52,6 +52,7 @@ def test_the_method_sees_console_errors(tmp_path):
 
 
 def test_report_renders_without_console_errors(tmp_path):
+    # the fixture is an archive of real dev pages put through the real extraction
     out = build_fixture(tmp_path / "out", CORPUS)
     assert run_report(out) == 0
     page = out / "report" / "index.html"
@@ -60,7 +61,12 @@ def test_report_renders_without_console_errors(tmp_path):
     assert not re.search(r'<(script|img|link|iframe)[^>]+(src|href)="(https?:)?//', source)
     dom, errors = check_page(page, tmp_path)
     assert errors == []
-    assert "合规检查" in dom and "<svg" in dom and "观湖街道" in dom
+    assert "合规检查" in dom and "<svg" in dom
+    # every report the extraction read is on the page, the one with no figures too
+    assert all(p.township in dom for p in PLAN)
+    # the rate that does not add up, stated and recomputed
+    arithmetic = dom[dom.index('id="arithmetic"'):dom.index('id="figures"')]
+    assert "95.74" in arithmetic and "94.74" in arithmetic
     # every chart mark links to a figure row that exists
     targets = set(re.findall(r'<a href="#(f-[0-9a-f]{16}-\d+)"', dom))
     assert targets and all(f'id="{t}"' in dom for t in targets)
