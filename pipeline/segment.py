@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline import segment_rules as R
+from pipeline.numerals import chinese_to_int
 from pipeline.records import Section, Sentence
 
 # A sentence ends at 。！？； (full or half width) or at a line break; closing quotes and
@@ -71,12 +72,7 @@ def cn_ordinal(s: str) -> int:
         return int(s)
     if len(s) == 1 and s in R.CIRCLED:
         return R.CIRCLED.index(s) + 1
-    if R.CN_TEN in s:
-        tens, _, units = s.partition(R.CN_TEN)
-        t = R.CN_DIGITS.get(tens, 0) if tens else 1
-        u = R.CN_DIGITS.get(units, -1) if units else 0
-        return t * 10 + u if u >= 0 and len(units) <= 1 and len(tens) <= 1 else 0
-    return R.CN_DIGITS.get(s, 0) if len(s) == 1 else 0
+    return chinese_to_int(s) or 0
 
 
 def segment(text: str, heading_hints: list[tuple[int, int, int]] | tuple = ()) -> list[Section]:

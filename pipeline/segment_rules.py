@@ -7,8 +7,6 @@ keyword is one line here.
 from __future__ import annotations
 
 # Chinese numerals as written in ordinals (一 … 九十九; 〇/零 and 两 appear in sloppy copies).
-CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_TEN = "十"
 CN_NUM = "[一二三四五六七八九十]{1,3}"  # ordinals used for numbering are short (一 … 九十九)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 OPEN_BRACKET = "(（"

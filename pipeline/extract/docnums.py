@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pipeline.extract import docnum_rules as R
 from pipeline.extract.references import find_titles, pair_titles, title_text
 from pipeline.normalize import to_simplified
+from pipeline.numerals import chinese_to_int
 from pipeline.records import DocNumber
 
 _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FFFF))
@@ -121,14 +122,7 @@ def _skip_space_left(shadow: str, pos: int, limit: int = 2) -> int:
 
 
 def _serial_value(serial: str) -> int | None:
-    if serial.isdigit():
-        return int(serial)
-    try:
-        import cn2an
-
-        return int(cn2an.cn2an(serial, "smart"))
-    except Exception:
-        return None
+    return int(serial) if serial.isdigit() else chinese_to_int(serial)
 
 
 def _no_space(s: str) -> str:

@@ -5,17 +5,12 @@ wording it captures, so a new report's phrasing means a new row, not new code.
 """
 from __future__ import annotations
 
+from pipeline.numerals import BIG_UNITS, DIGITS, SMALL_UNITS
+
 # --- numerals -------------------------------------------------------------------------
 
-# Chinese digits and their values (simplified and traditional forms).
-CN_DIGITS = {
-    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-}
-# Chinese positional multipliers below 万.
-CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-# Chinese section multipliers (also written after Arabic digits: 1.7万条, 36.43萬人次).
-CN_BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+# Chinese digits and multipliers: pipeline/numerals.py
+CN_DIGITS, CN_SMALL_UNITS, CN_BIG_UNITS = DIGITS, SMALL_UNITS, BIG_UNITS
 
 # Words that open with 一 and follow a count without being a second numeral (近万名一般干部):
 # numeral-unit-numeral (一户一档) is a slogan only when the second numeral is not one of these.

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from pipeline.extract import metric_rules as R
+from pipeline.numerals import chinese_to_number
 from pipeline.records import Metric
 from pipeline.segment import split_sentences
 
@@ -52,56 +53,6 @@ _ROUND_PAIR = re.compile(rf"(?<![{_CN_CHARS}])[{_ROUND}]+(?:{_UNITS})")  # 百�
 
 
 # --- numerals ---------------------------------------------------------------------------
-
-
-def chinese_to_number(s: str) -> float | None:
-    """Value of a Chinese numeral (二十二 -> 22, 两 -> 2, 一万二千 -> 12000, 九十五点五 -> 95.5).
-
-    Returns None when the string is not a well-formed numeral, including runs of bare
-    digits (二〇二〇, 三四).
-    """
-    if not s:
-        return None
-    if "点" in s:  # 九十五点五 -> 95.5
-        whole, _, frac = s.partition("点")
-        head = chinese_to_number(whole)
-        if head is None or not frac or any(c not in R.CN_DIGITS for c in frac):
-            return None
-        return head + float("0." + "".join(str(R.CN_DIGITS[c]) for c in frac))
-    if all(c in R.CN_DIGITS for c in s):
-        # 一一, 三四 (a guess between 3 and 4) and 二〇二〇 (a year) are not counts
-        return float(R.CN_DIGITS[s]) if len(s) == 1 else None
-    total = 0.0  # finished 亿/万 sections
-    section = 0.0  # current section below 万
-    digit: float | None = None
-    last_mult = 0  # multiplier just before a trailing digit: 三万五 -> 35000, 二百五 -> 250
-    for c in s:
-        if c in R.CN_DIGITS:
-            if digit is not None and digit != 0 and R.CN_DIGITS[c] != 0:
-                return None  # two digits in a row in a positional numeral
-            digit = float(R.CN_DIGITS[c])
-            if digit == 0:
-                last_mult = 0
-        elif c in R.CN_SMALL_UNITS:
-            section += (1.0 if digit is None else digit) * R.CN_SMALL_UNITS[c]
-            digit, last_mult = None, R.CN_SMALL_UNITS[c]
-        elif c in R.CN_BIG_UNITS:
-            mult = R.CN_BIG_UNITS[c]
-            block = section + (digit or 0.0)
-            if block == 0 and total and mult > 10_000:
-                total *= mult  # 一万亿
-            elif block == 0:
-                total += mult  # 万余人 -> 一万
-            elif mult > 10_000:
-                total = (total + block) * mult
-            else:
-                total += block * mult
-            section, digit, last_mult = 0.0, None, mult
-        else:
-            return None
-    if digit and last_mult >= 100:
-        digit *= last_mult / 10
-    return total + section + (digit or 0.0)
 
 
 def _number_value(s: str) -> float | None:
