@@ -80,7 +80,8 @@ def _exclusions(found) -> list[tuple[int, int]]:
 
 
 def _dates(text, found, ctx):
-    return dates.extract_dates(text, found["document"].report_year, _exclusions(found))
+    document = found["document"]
+    return dates.extract_dates(text, document.report_year, _exclusions(found), document.publish_span or (-1, -1))
 
 
 def _metrics(text, found, ctx):

@@ -109,6 +109,8 @@ class DocumentMeta:
     report_type: str = "other"
     report_year: int | None = None
     publish_date: str = ""
+    # where the page states its publish date (offsets into the text), when it does; not a column
+    publish_span: tuple[int, int] | None = None
 
 
 @dataclass

@@ -16,6 +16,7 @@ from datetime import date
 
 from pipeline.extract import date_rules as R
 from pipeline.extract.metadata import _header_end, _lines, find_publish_date
+from pipeline.normalize import to_simplified
 from pipeline.records import DateMention
 
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
@@ -126,9 +127,20 @@ def _context_year(text: str, pos: int, found: list[_Found], report_year: int | N
     return report_year
 
 
-def extract_dates(text: str, report_year: int | None, exclude: list[tuple[int, int]] = ()) -> list[DateMention]:
-    """Every date or period in `text`, in order, with offsets such that text[start:end] == raw."""
-    return _extract_dates(text or "", report_year if isinstance(report_year, int) else None, exclude)
+def extract_dates(text: str, report_year: int | None, exclude: list[tuple[int, int]] = (),
+                  publish_span: tuple[int, int] | None = None) -> list[DateMention]:
+    """Every date or period in `text`, in order, with offsets such that text[start:end] == raw.
+
+    `publish_span` is where the metadata found the page's publish date (that mention gets the
+    role publish_date); without it, the same rule is applied here."""
+    text = text or ""
+    mentions = _extract_dates(text, report_year if isinstance(report_year, int) else None, exclude)
+    if publish_span is None:
+        lines = _lines(to_simplified(text))
+        _, start, end = find_publish_date(lines, _header_end(lines))
+        publish_span = (start, end)
+    mark_publish_date(mentions, *publish_span)
+    return mentions
 
 
 def _extract_dates(text: str, report_year: int | None, exclude) -> list[DateMention]:
@@ -154,11 +166,7 @@ def _extract_dates(text: str, report_year: int | None, exclude) -> list[DateMent
         item = _extend_range(text, item, mask) if kind in ("day", "month") else item
         found.append(item)
         taken_until = item.end
-    mentions = [_mention(text, f, report_year) for f in found]
-    lines = _lines(text)
-    _, pub_start, pub_end = find_publish_date(lines, _header_end(lines))
-    mark_publish_date(mentions, pub_start, pub_end)
-    return mentions
+    return [_mention(text, f, report_year) for f in found]
 
 
 def _read(text, start, end, kind, m, found, report_year) -> _Found | None:

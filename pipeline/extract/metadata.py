@@ -616,7 +616,9 @@ def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) 
         meta.title = title_hint.strip() if title_simp else ""
 
     # publish date
-    iso, _, _ = find_publish_date(lines, header_end)
+    iso, pub_start, pub_end = find_publish_date(lines, header_end)
+    if iso:
+        meta.publish_span = (pub_start, pub_end)
     if not iso and re.fullmatch(r"\d{4}-\d{2}-\d{2}", publish_date_hint.strip()):
         iso = publish_date_hint.strip()
     if not iso and isinstance(sidecar.get("list_date"), str):
