@@ -122,31 +122,28 @@ def _any(patterns: tuple[re.Pattern, ...], text: str) -> bool:
 
 def classify_indicator(subject: str, sentence: str, unit: str) -> str:
     """The canonical indicator code of one metric, or "" when no catalog rule claims it."""
-    try:
-        subject = to_simplified((subject or "").strip())
-        sentence = to_simplified(sentence or "")
-        unit = to_simplified((unit or "").strip())
-        if not subject:
-            return ""
-        clause = clause_of(subject, sentence)
-        phrase = clause_of(subject, sentence, _PHRASE_BREAKS)
-        for ind in load_catalog().indicators:
-            if ind.units and unit not in ind.units:
-                continue
-            if not _any(ind.subject, subject):
-                continue
-            if ind.context and not _any(ind.context, clause):
-                continue
-            if ind.sentence and not _any(ind.sentence, sentence):
-                continue
-            if ind.exclude and (_any(ind.exclude, subject) or _any(ind.exclude, phrase)):
-                continue
-            if ind.exclude_subject and _any(ind.exclude_subject, subject):
-                continue
-            return ind.code
+    subject = to_simplified((subject or "").strip())
+    sentence = to_simplified(sentence or "")
+    unit = to_simplified((unit or "").strip())
+    if not subject:
         return ""
-    except Exception:  # noqa: BLE001 - a classifier must never stop extraction
-        return ""
+    clause = clause_of(subject, sentence)
+    phrase = clause_of(subject, sentence, _PHRASE_BREAKS)
+    for ind in load_catalog().indicators:
+        if ind.units and unit not in ind.units:
+            continue
+        if not _any(ind.subject, subject):
+            continue
+        if ind.context and not _any(ind.context, clause):
+            continue
+        if ind.sentence and not _any(ind.sentence, sentence):
+            continue
+        if ind.exclude and (_any(ind.exclude, subject) or _any(ind.exclude, phrase)):
+            continue
+        if ind.exclude_subject and _any(ind.exclude_subject, subject):
+            continue
+        return ind.code
+    return ""
 
 
 def score_indicators(pairs_path: str | Path) -> dict:

@@ -6,13 +6,11 @@ Pure regex and set look-ups: about a millisecond per thousand characters.
 """
 from __future__ import annotations
 
-import csv
-import importlib.util
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from pipeline.extract import entity_rules as R
+from pipeline.places import division_index
 from pipeline.records import Entity
 
 
@@ -44,21 +42,11 @@ _FREE_CUT = re.compile("|".join(map(re.escape, sorted(R.FREE_NAME_CUT_AFTER, key
 
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
-    """County-level and higher names from cpca's division table (北碚区, 重庆市 …)."""
-    names: set[str] = set()
-    try:
-        # the data file only: importing cpca itself would load pandas (~0.4 s)
-        spec = importlib.util.find_spec("cpca")
-        path = Path(spec.origin).parent / "resources" / "pca.csv"
-        with open(path, encoding="utf-8") as f:
-            for row in csv.DictReader(f):
-                for key in ("sheng", "shi", "qu"):
-                    name = (row.get(key) or "").strip()
-                    if len(name) >= 2 and name != "市辖区":
-                        names.add(name)
-    except Exception:  # no cpca: townships, levels and domains still work
-        pass
-    return frozenset(names)
+    """County-level and higher names of the division data (北碚区, 重庆市 …), as pipeline.places reads it."""
+    index = division_index()
+    divisions = [d for group in (*index.counties.values(), *index.cities.values()) for d in group]
+    names = {name for d in divisions for name in (d.province, d.city, d.county)}
+    return frozenset(n for n in names if len(n) >= 2 and n != "市辖区")
 
 
 def _is_han(ch: str) -> bool:
