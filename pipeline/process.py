@@ -6,7 +6,6 @@ row with a message a person understands, and whatever could be read is kept.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -53,11 +52,6 @@ def read_sidecar(path: Path) -> tuple[dict, ErrorRecord | None]:
                                f"sidecar {sidecar.name} could not be read ({exc}); the file was read without it")
 
 
-def file_sha256(path: Path) -> str:
-    with path.open("rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
-
-
 def process_file(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
     result = FileResult()
     rel = path.relative_to(root).as_posix()
@@ -66,22 +60,11 @@ def process_file(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         sidecar_error.source_path = rel
         result.errors.append(sidecar_error)
     try:
-        parsed = parse_file(path, sidecar, max_bytes)
-        sha = file_sha256(path)
+        parsed = parse_file(path, sidecar, max_bytes)  # every failure to read comes as a ParseError
     except ParseError as exc:
         result.errors.append(ErrorRecord(rel, exc.stage, exc.error, exc.message))
         return result
-    except OSError as exc:
-        result.errors.append(ErrorRecord(rel, "read", "os_error", f"the file could not be read: {exc}"))
-        return result
-    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the archive
-        result.errors.append(ErrorRecord(rel, "parse", "parser_failure",
-                                         f"the {path.suffix} parser failed unexpectedly: {type(exc).__name__}: {exc}"))
-        return result
-    if not parsed.text.strip():
-        result.errors.append(ErrorRecord(rel, "parse", "no_text", "the file has no text after parsing"))
-        return result
-
+    sha = parsed.sha256
     doc_id = sha[:16]
     doc = analyse(parsed.text, DocContext(parsed=parsed, sidecar=sidecar, source_path=rel))
     for kind, message, _trace in doc._.failures:

@@ -23,6 +23,7 @@ class ParsedDocument:
     # (start, end, level) of lines the format marks as headings (DOCX styles, PDF font size)
     heading_hints: list[tuple[int, int, int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    sha256: str = ""  # of the file's bytes, set by parse_file
 
 
 @dataclass

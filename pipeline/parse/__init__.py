@@ -12,6 +12,7 @@ HTML page, a .pdf that is the server's error page).
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from pipeline.records import ParsedDocument
@@ -64,7 +65,9 @@ def parse_file(path: Path, sidecar: dict | None = None, max_bytes: int = DEFAULT
         data = path.read_bytes()
     except OSError as exc:
         raise ParseError("size", "unreadable", f"cannot read the file: {exc.strerror or exc}") from None
-    return parse_bytes(data, ext, sidecar=sidecar, path=path)
+    doc = parse_bytes(data, ext, sidecar=sidecar, path=path)
+    doc.sha256 = hashlib.sha256(data).hexdigest()  # of the very bytes parsed: the document's id
+    return doc
 
 
 def parse_bytes(data: bytes, ext: str, sidecar: dict | None = None, path: Path | None = None) -> ParsedDocument:
