@@ -85,7 +85,7 @@ def _dates(text, found, ctx):
 
 
 def _metrics(text, found, ctx):
-    found_metrics = metrics.extract_metrics(text, _exclusions(found))
+    found_metrics = metrics.extract_metrics(text, _exclusions(found), found["sentences"])
     for m in found_metrics:
         m.indicator = classify_indicator(m.subject, m.sentence, m.unit)
     return found_metrics

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from pipeline.extract import metric_rules as R
 from pipeline.numerals import chinese_to_number
-from pipeline.records import Metric
+from pipeline.records import Metric, Sentence
 from pipeline.segment import split_sentences
 
 # --- the candidate pattern --------------------------------------------------------------
@@ -470,13 +470,15 @@ def _subject(text: str, sent_start: int, start: int, end: int, unit: str) -> str
 # --- extraction -------------------------------------------------------------------------
 
 
-def extract_metrics(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[Metric]:
-    """Every quantity stated in `text` (normalized), in order of appearance."""
+def extract_metrics(text: str, exclude: Sequence[tuple[int, int]] = (),
+                    sentences: Sequence[Sentence] | None = None) -> list[Metric]:
+    """Every quantity stated in `text` (normalized), in order of appearance. `sentences` are the
+    text's sentences where the caller has them already (else they are split here)."""
     if not text:
         return []
     blocked = _SpanSet([*exclude, *_spans_from(_TITLE, text)])
     fixed = _fixed_phrase_spans(text)
-    sentences = split_sentences(text)
+    sentences = split_sentences(text) if sentences is None else sentences
     sent_starts = [s.start for s in sentences]
     out: list[Metric] = []
     for m in _CANDIDATE.finditer(text):
