@@ -14,7 +14,6 @@ as 东莞, whose towns are listed as their children); those rows are kept apart 
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -110,6 +109,7 @@ class DivisionIndex:
         self.counties: dict[str, list[Division]] = {}
         self.cities: dict[str, list[Division]] = {}  # full and short city names -> city rows
         self.provinces: dict[str, str] = {}  # full and short province names -> full name
+        self.province_short: dict[str, str] = {}  # full province name -> short name (重庆市 -> 重庆)
         self.townships: dict[str, list[Division]] = {}  # towns listed as children of city rows
         city_children: dict[tuple[str, str], int] = {}
         for province, city, county in rows:
@@ -154,12 +154,9 @@ class DivisionIndex:
             if province.endswith(suffix):
                 short = province[: -len(suffix)]
                 break
-        if short == "内蒙古":
-            pass
-        elif len(short) > 2 and province.endswith("自治区"):
+        if len(short) > 2 and province.endswith("自治区") and short != "内蒙古":
             short = short[:2]  # 广西壮族 -> 广西, 新疆维吾尔 -> 新疆
         self.provinces.setdefault(short, province)
-        self.province_short = getattr(self, "province_short", {})
         self.province_short[province] = short
 
     def _build_pinyin_keys(self) -> None:

@@ -9,8 +9,6 @@ from __future__ import annotations
 # Chinese numerals as written in ordinals (一 … 九十九; 〇/零 and 两 appear in sloppy copies).
 CN_NUM = "[一二三四五六七八九十]{1,3}"  # ordinals used for numbering are short (一 … 九十九)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-OPEN_BRACKET = "(（"
-CLOSE_BRACKET = ")）"
 
 # Line-start marker styles: (style, regex with a `num` group). The style decides the level
 # (styles get levels in the order a reader first meets them). A style is a numbering *family*:

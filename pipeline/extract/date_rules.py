@@ -27,7 +27,6 @@ YEAR_PARTS = (
 
 # Between the two ends of a range.
 RANGE_JOINERS = r"(?:起)?\s*[,，]?\s*(?:至|到|—|–|－|-|~|～|〜|—{2})\s*"
-RANGE_END = r"(?:止)?"  # read but left out of the raw span (dev gold: …12月31日, 止 outside)
 
 # A month written without its year, known as a date by the word around it (截至10月, 11月底, 6月以来,
 # 7月至今, 其中5月): it takes the year of the line's last date, else the report year.

@@ -85,11 +85,6 @@ def _anchored_townships(text: str) -> set[str]:
     return names
 
 
-def _ends_with_place(text: str, end: int) -> bool:
-    places = _place_names()
-    return any(text[end - n:end] in places for n in range(2, min(R.MAX_PIECE_LEN, end) + 1))
-
-
 def _extend_left(text: str, pos: int, townships: set[str] | None = None) -> int:
     """Move `pos` left over prefix pieces (places, townships, level and domain words)."""
     places = _place_names()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from pipeline.extract import metadata_rules as R
 from pipeline.normalize import to_simplified
@@ -290,23 +289,6 @@ def issuer_from_statements(simp: str) -> str:
 def _unbracketed_titles(s: str) -> str:
     """`s` with 《》 marks blanked (their content kept: 现向社会公布《X2022年…报告》)."""
     return s.replace("《", " ").replace("》", " ")
-
-
-def _core(name: str) -> str:
-    """What two names of one body share: the township's stem, else the last place's short name."""
-    s, e = township_in(name)
-    if s >= 0:
-        return re.sub(rf"(?:{R.TOWNSHIP_SUFFIX})$", "", name[s:e])
-    name = re.sub(r"(人民政府|政府|办事处)$", "", name)
-    places = find_places(name)
-    if places and places[-1].end == len(name):
-        return re.sub(r"(区|县|市|旗)$", "", places[-1].name)
-    return name
-
-
-def same_body(a: str, b: str) -> bool:
-    ca, cb = _core(a), _core(b)
-    return bool(ca and cb) and ca == cb
 
 
 def fuller_name(simp: str, issuer: str) -> str:
@@ -690,20 +672,19 @@ def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) 
             issuer.startswith("市") or any(p.level in ("city", "province") for p in issuer_places)
         )
         if not county and not county_name and not issuer_names_city:
-            if True:
-                header = "\n".join(line.text for line in lines[:header_end])
-                county, county_name = _county_from(header, provinces, cities, in_domain)
-                if not county:
-                    county = _county_from_domain(url, provinces, cities, _unbracketed(simp))
-                    county_name = county.county if county else ""
-                    body_county, body_name = _county_from(simp[body_start : body_start + 3000], provinces, cities, in_domain)
-                    if county and body_county and level != "department" and county.county not in simp and body_county.county != county.county:
-                        county, county_name = body_county, body_name  # the page names another county than the domain
-                if not county:
-                    county_name = _zone_in_text(simp)
-                if not county and not county_name and (issuer or level != "department"):
-                    # a department page that names no issuer: the places it mentions are others'
-                    county, county_name = _county_from(simp[body_start : body_start + 3000], provinces, cities, in_domain)
+            header = "\n".join(line.text for line in lines[:header_end])
+            county, county_name = _county_from(header, provinces, cities, in_domain)
+            if not county:
+                county = _county_from_domain(url, provinces, cities, _unbracketed(simp))
+                county_name = county.county if county else ""
+                body_county, body_name = _county_from(simp[body_start : body_start + 3000], provinces, cities, in_domain)
+                if county and body_county and level != "department" and county.county not in simp and body_county.county != county.county:
+                    county, county_name = body_county, body_name  # the page names another county than the domain
+            if not county:
+                county_name = _zone_in_text(simp)
+            if not county and not county_name and (issuer or level != "department"):
+                # a department page that names no issuer: the places it mentions are others'
+                county, county_name = _county_from(simp[body_start : body_start + 3000], provinces, cities, in_domain)
     if county:
         meta.county = county.county
         if county.province:
@@ -717,8 +698,6 @@ def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) 
             city = next(iter(dc)) if len(dc) == 1 else None
         if city:
             meta.province, meta.city = city.province, city.city
-    if level == "county" and not meta.county and meta.city == "" and issuer:
-        pass
 
     # type and year
     meta.report_type = _report_type(title_simp, simp)

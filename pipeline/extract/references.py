@@ -10,7 +10,6 @@ numbers use it to fill `cited_title`. The keyword -> kind rules are data in
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from typing import Sequence
 

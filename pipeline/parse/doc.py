@@ -30,10 +30,6 @@ _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _IMAGE_PLACEHOLDER = re.compile(r"\[pic\]|\[image\]", re.I)
 
 
-def available_converters() -> list[str]:
-    return [name for name, argv in CONVERTERS if shutil.which(argv[0])]
-
-
 def parse_doc(data: bytes, path: Path | None = None, kind: str | None = "ole") -> ParsedDocument:
     if kind not in ("ole", None):
         raise ParseError("parse", "not_a_doc", f"the Word file is {KIND_NAMES.get(kind, kind)}, not a Word document")

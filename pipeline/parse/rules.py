@@ -22,7 +22,6 @@ BODY_CONTAINERS: tuple[str, ...] = (
     "infocontent", "maintext", "main-txt", "main_txt", "bt_content", "article_con", "view",
 )
 # Tags that can be an article container in the density fallback.
-DENSITY_CONTAINER_TAGS = frozenset({"div", "td", "article", "section", "main", "body", "center", "font", "span", "form", "li"})
 # Tags whose own text counts as a paragraph in the density score.
 DENSITY_PARAGRAPH_TAGS = frozenset({"p", "div", "td", "pre", "li", "section", "article", "span", "font", "center"})
 # A body needs at least this many CJK characters outside links ...
