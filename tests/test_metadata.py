@@ -1,4 +1,5 @@
 import json
+import re
 from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
@@ -80,9 +81,15 @@ def test_fallbacks_hint_and_sidecar():
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("2020年3月15日重庆市北碚区街道镇乡局关于报告法治政府:,\n 发布时间-《》〔〕今天是星期")) | st.characters(), max_size=200))
-def test_never_raises(s):
+def test_never_raises_and_keeps_to_the_contract(s):
     m = extract_metadata(s, title_hint=s[:20], publish_date_hint=s[:10], sidecar={"url": s})
-    assert isinstance(m.report_type, str)
+    assert m.report_type in {"rule_of_law", "info_disclosure", "work_summary", "other"}
+    assert m.unit_level in {"street", "town", "township", "county", "city", "province", "department", "other"}
+    assert m.publish_date == "" or re.fullmatch(r"\d{4}-\d{2}-\d{2}", m.publish_date)
+    assert m.report_year is None or isinstance(m.report_year, int)
+    if m.publish_span:
+        start, end = m.publish_span
+        assert 0 <= start < end <= len(s)
 
 
 UNLABELED = SHARED / "corpus" / "unlabeled"

@@ -28,7 +28,7 @@ def _check(text: str) -> None:
     for e in records["entities"]:
         assert text[e.start:e.end] == e.text
     for ref in records["references"]:
-        assert text[ref.start] == "《" and ref.start < ref.end <= len(text)
+        assert text[ref.start] == "《" and text[ref.end - 1] == "》" and ref.start < ref.end <= len(text)
     for s in records["sections"]:
         assert 0 <= s.start <= s.end <= len(text) and text[s.start:].startswith(s.marker)
 
