@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.evaluate import Score
 from pipeline.extract.docnums import _extract, extract_doc_numbers
 from pipeline.normalize import normalize_text
 
@@ -116,15 +116,11 @@ def test_fields_of_a_bracketed_number():
 
 
 def _f1(folder: str) -> float:
-    tp = fp = fn = 0
+    score = Score()
     for line in (CORPUS / folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         gold = json.loads(line)
-        text = corpus_text(f"{folder}/{gold['id']}")
-        predicted = Counter(numbers(text))
-        expected = Counter(d["number"] for d in gold["doc_numbers"])
-        hit = sum((predicted & expected).values())
-        tp, fp, fn = tp + hit, fp + sum(predicted.values()) - hit, fn + sum(expected.values()) - hit
-    return 2 * tp / (2 * tp + fp + fn)
+        score.add(gold["id"], [d["number"] for d in gold["doc_numbers"]], numbers(corpus_text(f"{folder}/{gold['id']}")))
+    return score.f1
 
 
 @pytest.mark.parametrize("folder,target", [("docnums", 0.95), ("dev", 0.97)])

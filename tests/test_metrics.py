@@ -9,8 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract.metrics import chinese_to_number, extract_metrics
+from pipeline.evaluate import Score
+from pipeline.extract.metrics import extract_metrics
 from pipeline.normalize import normalize_text
+from pipeline.numerals import chinese_to_number
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV = SHARED / "corpus" / "dev"
@@ -146,19 +148,14 @@ def _dev_files(n: int) -> list[tuple[str, list[dict]]]:
 
 @pytest.mark.skipif(not (DEV / "gold.jsonl").exists(), reason="shared corpus not present")
 def test_dev_corpus_f1():
-    from collections import Counter
-
-    tp = fp = fn = 0
-    for text, gold in _dev_files(60):
-        pred = Counter((round(m.value, 4), m.unit) for m in extract_metrics(text))
-        want = Counter((round(float(g["value"]), 4), g["unit"]) for g in gold)
-        tp += sum((pred & want).values())
-        fp += sum((pred - want).values())
-        fn += sum((want - pred).values())
-        for m in extract_metrics(text):
+    score = Score()
+    for i, (text, gold) in enumerate(_dev_files(60)):
+        found = extract_metrics(text)
+        score.add(str(i), [(round(float(g["value"]), 4), g["unit"]) for g in gold],
+                  [(round(m.value, 4), m.unit) for m in found])
+        for m in found:
             assert text[m.start:m.end] == m.raw
-    f1 = 2 * tp / (2 * tp + fp + fn)
-    assert f1 >= 0.95, (tp, fp, fn)
+    assert score.f1 >= 0.95, score.misses[:5]
 
 
 # --- properties -----------------------------------------------------------------------
