@@ -192,6 +192,12 @@ def count_unlabeled_errors(folder: Path) -> tuple[int, list]:
     return len(results), errors
 
 
+def worst_first(misses: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Misses grouped by file, the files with the most misses first (stable within a file)."""
+    per_file = Counter(fid for fid, _ in misses)
+    return sorted(misses, key=lambda m: (-per_file[m[0]], m[0]))
+
+
 def _line(name: str, score, with_target: bool = True) -> str:
     target = TARGETS.get(name) if with_target else None
     if isinstance(score, Score):
@@ -233,7 +239,7 @@ def run_eval(corpus: Path, worst: int = 8) -> int:
         named = [*dev.items(), ("docnums/doc_numbers", docnums), *((f"heldout/{k}", v) for k, v in heldout.items())]
         for name, score in named:
             if score.misses:
-                print(f"-- {name}")
-                for fid, text in score.misses[:worst]:
+                print(f"-- {name} ({len(score.misses)} misses; the files with most first)")
+                for fid, text in worst_first(score.misses)[:worst]:
                     print(f"   {fid}: {text}")
     return 0
