@@ -14,12 +14,12 @@ as 东莞, whose towns are listed as their children); those rows are kept apart 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from urllib.parse import urlsplit
-
 from itertools import product
+from urllib.parse import urlsplit
 
 from pypinyin import lazy_pinyin
 
@@ -28,7 +28,11 @@ MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "新区", "特区", "区", "县", "市", "旗")
 CITY_SUFFIXES = ("自治州", "地区", "盟", "市")
 PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
+# Township-level suffixes (the one table: metadata and entities read it from here).
 TOWNSHIP_SUFFIXES = ("街道", "镇", "乡")
+# 街 is 街道 written short in some bodies' names (北城街, 南关街办事处): metadata reads it in an
+# issuer's name, but it is no suffix of the division data and no entity head (大街, 商业街).
+TOWNSHIP_SHORT_SUFFIXES = ("街",)
 # Domain labels that name a service, not a place (xxgk.shbsq.gov.cn, public.jinshui.gov.cn).
 GENERIC_DOMAIN_LABELS = frozenset(
     "www m wap xxgk zwgk gkml public zfxxgk gov cn com net org en big5 site web zw info news "
@@ -224,12 +228,23 @@ class NameScanner:
             lengths.setdefault(name[0], set()).add(len(name))
         # the lengths worth trying at a position, longest first, by its first character
         self.lengths_by_first = {c: sorted(ls, reverse=True) for c, ls in lengths.items()}
+        # Positions where a name may start (each of its first characters is one some name has
+        # there), found by the regex engine: a Python loop over every character is most of the
+        # cost of a page.
+        shortest = min(map(len, self.names), default=0)
+        classes = ["[" + "".join(map(re.escape, sorted({name[k] for name in self.names}))) + "]"
+                   for k in range(min(shortest, 3))]
+        self._may_start = re.compile("(?=" + "".join(classes) + ")" if classes else "(?!)")
 
     def finditer(self, text: str):
         i, n = 0, len(text)
-        lengths_by_first, names = self.lengths_by_first, self.names
+        lengths_by_first, names, may_start = self.lengths_by_first, self.names, self._may_start.search
         while i < n:
-            for length in lengths_by_first.get(text[i], ()):
+            m = may_start(text, i)
+            if m is None:
+                return
+            i = m.start()
+            for length in lengths_by_first[text[i]]:
                 if i + length <= n and text[i : i + length] in names:
                     yield NameMatch(i, i + length, text[i : i + length])
                     i += length
@@ -252,8 +267,24 @@ class PlaceMention:
     divisions: tuple[Division, ...]
 
 
+# Texts up to this long (names, titles, the few characters before a name) are looked up again
+# and again for one page: their places are cached.
+SHORT_TEXT = 80
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Province, city and county names in `text` (simplified characters), leftmost-longest."""
+    if len(text) <= SHORT_TEXT:
+        return list(_find_places_short(text))
+    return _find_places(text)
+
+
+@lru_cache(maxsize=4096)
+def _find_places_short(text: str) -> tuple[PlaceMention, ...]:
+    return tuple(_find_places(text))
+
+
+def _find_places(text: str) -> list[PlaceMention]:
     index = division_index()
     found: list[PlaceMention] = []
     taken = [False] * len(text)

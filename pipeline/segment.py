@@ -135,6 +135,16 @@ def _line_candidates(text: str) -> list[_Candidate]:
     return out
 
 
+def line_marker(line: str) -> re.Match | None:
+    """The heading marker `line` opens with, after any spaces (一、 （二） 3. 第一部分 一是), or None."""
+    at = len(line) - len(line.lstrip())
+    for _, rx in _LINE_MARKERS:
+        m = rx.match(line, at)
+        if m:
+            return m
+    return None
+
+
 def _marker_at(text: str, at: int, eol: int, soft: bool) -> _Candidate | None:
     for style, rx in _LINE_MARKERS:
         m = rx.match(text, at, eol)

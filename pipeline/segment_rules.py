@@ -6,6 +6,8 @@ keyword is one line here.
 """
 from __future__ import annotations
 
+from pipeline.patterns import YEAR, YEAR_SHAPE
+
 # Chinese numerals as written in ordinals (一 … 九十九; 〇/零 and 两 appear in sloppy copies).
 CN_NUM = "[一二三四五六七八九十]{1,3}"  # ordinals used for numbering are short (一 … 九十九)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -27,7 +29,7 @@ LINE_MARKERS: list[tuple[str, str]] = [
     ("ar_paren", r"[(（](?P<num>\d{1,2})[)）]"),
     # 1. 1、 1． 12、 — but not 1.5万, 3.15, 1、2月 (a digit right after is a number, not a marker)
     # …except 2.2020年… (a year right after the marker cannot continue a decimal)
-    ("ar", r"(?P<num>\d{1,2})[.．、](?:(?!\d)|(?=(?:19|20)\d\d年))"),
+    ("ar", rf"(?P<num>\d{{1,2}})[.．、](?:(?!\d)|(?={YEAR_SHAPE}年))"),
     # ① ② …
     ("circled", rf"(?P<num>[{CIRCLED}])"),
     # 一是 二是 at a line start
@@ -145,7 +147,7 @@ CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
         r"下一年度",
         r"明年",
         r"下一步(?:工作)?(?:安排|打算|计划|思路|举措|重点)?",
-        r"\d{4}\s*年(?:度)?(?:的)?(?:法治政府建设|依法行政|政务公开|法治建设)?(?:工作)?(?:安排|打算|计划|思路|重点|要点|主要任务)",
+        rf"{YEAR}\s*年(?:度)?(?:的)?(?:法治政府建设|依法行政|政务公开|法治建设)?(?:工作)?(?:安排|打算|计划|思路|重点|要点|主要任务)",
         r"工作(?:安排|打算|计划|思路|要点)",
         r"今后(?:工作)?(?:的)?(?:打算|安排|方向|努力方向|计划)",
     )),

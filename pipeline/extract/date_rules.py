@@ -1,6 +1,8 @@
 """Rules as data for `dates.py`: relative words, range joiners, what is not a date."""
 from __future__ import annotations
 
+from pipeline.patterns import HAN, YEAR_SHAPE
+
 # Relative year words and their offset from the report year (longest first when matching).
 RELATIVE_YEARS = {
     "本年度": 0, "今年": 0, "本年": 0, "全年": 0, "年内": 0, "年度内": 0,
@@ -41,13 +43,13 @@ DEADLINE_AFTER = r"^\s*(?:前|之前|以前|底前|止前)"
 # Lines that carry dates that are not the article's own.
 FURNITURE_LINES = r"今天是|星期[一二三四五六日天]|版权所有|Copyright|copyright|©|ICP|备案号"
 
-# Spans never holding dates: cited titles and document numbers.
+# Spans never holding dates, besides the 《》 titles `references.find_titles` finds: a title left
+# open, document numbers, 索引号 values.
 EXCLUDED_SPANS = (
-    r"《[^《》\n]{0,120}》",
     r"《[^《》\n，。,;；]{0,60}",  # a title whose 》 the site dropped: up to the next punctuation
     r"〔[^〕\n]{0,8}〕",
-    r"[\[［(（]\s*(?:19|20)\d\d\s*[\]］)）]\s*\d+\s*号",
-    r"[\u4e00-\u9fff]{1,10}[〔\[［(（]?(?:19|20)\d\d[〕\]］)）]?\s*第?\d+号",
+    rf"[\[［(（]\s*{YEAR_SHAPE}\s*[\]］)）]\s*\d+\s*号",
+    rf"[{HAN}]{{1,10}}[〔\[［(（]?{YEAR_SHAPE}[〕\]］)）]?\s*第?\d+号",
     r"国务院令第\d+号",
     r"索\s*引\s*号\s*[\]】]?\s*[:：|]?\s*[|]?\s*[\w/\-.]+",
 )

@@ -16,10 +16,11 @@ from datetime import date
 
 from pipeline.extract import date_rules as R
 from pipeline.extract.metadata import _header_end, _lines, find_publish_date
+from pipeline.extract.references import find_titles
 from pipeline.normalize import to_simplified
+from pipeline.patterns import YEAR
 from pipeline.records import DateMention
 
-YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _NOT_AFTER_DIGIT = r"(?<![0-9A-Za-z])"
 
 # Each point pattern names its groups: y, m, d (any may be absent), and rel for relative words.
@@ -100,7 +101,7 @@ def _span(y: int, m: int | None, d: int | None) -> tuple[date, date] | None:
 
 def _excluded_mask(text: str, exclude) -> list[bool]:
     mask = [False] * len(text)
-    spans = []
+    spans = find_titles(text)
     for pattern in R.EXCLUDED_SPANS:
         spans += [(m.start(), m.end()) for m in re.finditer(pattern, text)]
     for line in re.finditer(r"[^\n]+", text):

@@ -20,20 +20,13 @@ from pipeline.extract import docnum_rules as R
 from pipeline.extract.references import find_titles, pair_titles, title_text
 from pipeline.normalize import to_simplified
 from pipeline.numerals import chinese_to_int
+from pipeline.patterns import HAN, YEAR_SHAPE, is_han
 from pipeline.records import DocNumber
-
-_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FFFF))
-
-
-def _is_han(ch: str) -> bool:
-    cp = ord(ch)
-    return any(lo <= cp <= hi for lo, hi in _HAN_RANGES) or ch == "〇"
-
 
 _TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 # (fā) after a character: only syllables with a tone mark, so that (a) or (i) lists stay.
 _PINYIN_INSERT = re.compile(
-    rf"(?<=[\u3400-\u9fff])\((?=[a-z]*[{_TONE_MARKED}])[a-z{_TONE_MARKED}]{{1,7}}\)", re.IGNORECASE
+    rf"(?<=[{HAN}])\((?=[a-z]*[{_TONE_MARKED}])[a-z{_TONE_MARKED}]{{1,7}}\)", re.IGNORECASE
 )
 
 _OPEN = re.escape(R.OPEN_BRACKETS)
@@ -41,18 +34,18 @@ _CLOSE = re.escape(R.CLOSE_BRACKETS)
 _WS = r"[ \n]"
 # Year and serial of a bracketed number, also with one or both brackets or 号 dropped.
 _TAIL = re.compile(
-    rf"(?P<open>[{_OPEN}])?{_WS}?(?<!\d)(?P<year>(?:19|20)\d\d)(?P<close>{_WS}?[{_CLOSE}])?{_WS}?"
+    rf"(?P<open>[{_OPEN}])?{_WS}?(?<!\d)(?P<year>{YEAR_SHAPE})(?P<close>{_WS}?[{_CLOSE}])?{_WS}?"
     rf"(?P<di>第)?(?P<serial>\d{{1,6}})(?!\d)(?P<hao>{_WS}?[{R.HAO}])?"
 )
 _SERIAL = rf"(?:\d{{1,5}}|[{R.CHINESE_DIGITS}]{{1,6}})"
 _ORDER_KW = "|".join(map(re.escape, R.ORDER_KEYWORDS))
 # 国务院令第711号, 贵州省人民政府令116号, 广西壮族自治区人民政府令2016年第116号, …公告第39号
 _ORDER = re.compile(
-    rf"(?P<kw>{_ORDER_KW}){_WS}{{0,2}}(?:(?P<year>(?:19|20)\d\d)年)?{_WS}{{0,2}}(?P<di>第)?{_WS}{{0,2}}"
+    rf"(?P<kw>{_ORDER_KW}){_WS}{{0,2}}(?:(?P<year>{YEAR_SHAPE})年)?{_WS}{{0,2}}(?P<di>第)?{_WS}{{0,2}}"
     rf"(?P<serial>{_SERIAL}){_WS}?(?P<hao>[{R.HAO}])"
 )
 # 省政府第3号令, 省政府2018年第3号令
-_ORDER_AFTER = re.compile(rf"(?:(?P<year>(?:19|20)\d\d)年)?第(?P<serial>{_SERIAL})(?P<hao>[{R.HAO}])(?P<kw>令)")
+_ORDER_AFTER = re.compile(rf"(?:(?P<year>{YEAR_SHAPE})年)?第(?P<serial>{_SERIAL})(?P<hao>[{R.HAO}])(?P<kw>令)")
 
 _BOUNDARIES = tuple(to_simplified(w) for w in R.BOUNDARY_WORDS)
 _ORGAN_BOUNDARIES = _BOUNDARIES + R.ORGAN_PREFIX_WORDS
@@ -103,7 +96,7 @@ def _scan_code_start(shadow: str, end: int, max_len: int, boundaries: tuple[str,
     i = end
     while i > 0 and end - i < max_len:
         ch = shadow[i - 1]
-        if not _is_han(ch):
+        if not is_han(ch):
             break
         if shadow.endswith(boundaries, 0, i) and not _inside_protected_name(shadow, i):
             break

@@ -10,7 +10,8 @@ import re
 from functools import lru_cache
 
 from pipeline.extract import entity_rules as R
-from pipeline.places import division_index
+from pipeline.patterns import is_han
+from pipeline.places import TOWNSHIP_SUFFIXES, division_index
 from pipeline.records import Entity
 
 
@@ -20,7 +21,7 @@ def _head_pattern() -> re.Pattern[str]:
         guard = R.SINGLE_CHAR_HEAD_NOT_BEFORE.get(h, "")
         alts.append((h, re.escape(h) + (f"(?![{re.escape(guard)}])" if guard else "")))
     alts += [(h, re.escape(h)) for h in R.ROLE_HEADS]
-    alts += [(s, re.escape(s)) for s in R.TOWNSHIP_SUFFIXES]
+    alts += [(s, re.escape(s)) for s in TOWNSHIP_SUFFIXES]
     alts.sort(key=lambda a: -len(a[0]))
     return re.compile("|".join(p for _, p in alts))
 
@@ -28,10 +29,10 @@ def _head_pattern() -> re.Pattern[str]:
 _HEADS = _head_pattern()
 _ROLE_HEADS = set(R.ROLE_HEADS)
 _STANDALONE = set(R.ORG_HEADS_STANDALONE)
-_TOWNSHIP = set(R.TOWNSHIP_SUFFIXES)
+_TOWNSHIP = set(TOWNSHIP_SUFFIXES)
 _PIECES = set(R.DOMAIN_WORDS) | set(R.PARTY_PREFIXES)
 _LEVELS = set(R.LEVEL_WORDS)
-_TOWNSHIP_THEN_HEAD = re.compile("|".join(map(re.escape, sorted(R.TOWNSHIP_SUFFIXES, key=len, reverse=True))))
+_TOWNSHIP_THEN_HEAD = re.compile("|".join(map(re.escape, sorted(TOWNSHIP_SUFFIXES, key=len, reverse=True))))
 _FREE_NAME = set(R.FREE_NAME_HEADS)
 # a bare body right before a role (办公室主任): the role takes it
 _HEAD_BEFORE = re.compile(
@@ -49,10 +50,6 @@ def _place_names() -> frozenset[str]:
     return frozenset(n for n in names if len(n) >= 2 and n != "市辖区")
 
 
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 def _township_name_start(text: str, suffix_start: int) -> int | None:
     """Start of a 2–3 character township name ending at `suffix_start` (复兴|街道), or None."""
     for n in R.TOWNSHIP_NAME_LEN:
@@ -60,13 +57,13 @@ def _township_name_start(text: str, suffix_start: int) -> int | None:
         if s < 0:
             break
         name = text[s:suffix_start]
-        if not all(_is_han(ch) for ch in name) or any(ch in R.TOWNSHIP_NAME_BAD_CHARS for ch in name):
+        if not all(is_han(ch) for ch in name) or any(ch in R.TOWNSHIP_NAME_BAD_CHARS for ch in name):
             continue
         after_place = s > 0 and _piece_ends_at(text, s)
         if name[-1] in R.TOWNSHIP_NAME_BAD_END and not after_place:  # 新型城镇; but 微山县两城镇
             continue
         before = text[s - 1] if s > 0 else " "
-        if not _is_han(before) or before in R.LEVEL_BOUNDARY_CHARS or after_place:
+        if not is_han(before) or before in R.LEVEL_BOUNDARY_CHARS or after_place:
             return s
     return None
 
@@ -114,9 +111,9 @@ def _free_name_start(text: str, head_start: int) -> int:
     """Start of a free-text name before 委员会/领导小组, back to a boundary and past verbs."""
     s = head_start
     floor = max(0, head_start - R.FREE_NAME_MAX_LEN)
-    while s > floor and _is_han(text[s - 1]) and text[s - 1] not in R.LEVEL_BOUNDARY_CHARS:
+    while s > floor and is_han(text[s - 1]) and text[s - 1] not in R.LEVEL_BOUNDARY_CHARS:
         s -= 1
-    if s == floor and s > 0 and _is_han(text[s - 1]) and text[s - 1] not in R.LEVEL_BOUNDARY_CHARS:
+    if s == floor and s > 0 and is_han(text[s - 1]) and text[s - 1] not in R.LEVEL_BOUNDARY_CHARS:
         return head_start  # no boundary in reach: do not guess
     last_cut = None
     for m in _FREE_CUT.finditer(text, s, head_start):

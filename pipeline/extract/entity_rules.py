@@ -38,8 +38,8 @@ SINGLE_CHAR_HEAD_NOT_BEFORE = {
 
 # Administrative level words that may open a prefix (区司法局, 街道党工委, 镇政府).
 LEVEL_WORDS = ("街道", "社区", "省", "市", "区", "县", "镇", "乡", "村")
-# The township suffixes that, after a 2–3 character name, name a township (复兴街道, 澄江镇).
-TOWNSHIP_SUFFIXES = ("街道", "镇", "乡")
+# The township suffixes (`pipeline.places.TOWNSHIP_SUFFIXES`), after a name of this many
+# characters, name a township (复兴街道, 澄江镇).
 TOWNSHIP_NAME_LEN = (2, 3)
 # A township name does not end with these (新型城镇, 重点乡镇, 城乡 …) …
 TOWNSHIP_NAME_BAD_END = "城乡镇村街各全本该我其此"

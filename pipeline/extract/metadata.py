@@ -13,28 +13,76 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.extract import metadata_rules as R
+from pipeline.extract.references import find_titles
 from pipeline.normalize import to_simplified
+from pipeline.patterns import HAN, YEAR
 from pipeline.places import (
     COUNTY_SUFFIXES,
-    strip_suffix,
+    MUNICIPALITIES,
     Division,
     division_index,
     domain_cities,
     domain_counties,
     domain_is_weak,
-    own_domain_label,
     find_places,
     narrow,
+    own_domain_label,
+    strip_suffix,
 )
 from pipeline.records import DocumentMeta
+from pipeline.segment import line_marker
 
-HAN = r"\u4e00-\u9fff"
-YEAR = r"(?:19[89]\d|20[0-4]\d)"
 # A calendar date as written in page headers: 2021-03-15, 2021年3月15日, 2021/03/15, 2021.03.15
 DATE = re.compile(rf"(?<!\d)({YEAR})\s*(?:[-/.]\s*(\d{{1,2}})\s*[-/.]\s*(\d{{1,2}})(?!\d)|年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日)")
-HEADING_MARKER = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分)")
 YEAR_WORD = re.compile(rf"({YEAR})\s*年")
-BRACKETED = re.compile(r"《[^》]{0,80}》|〔[^〕]{0,10}〕|\[\d{4}\]|\(\d{4}\)|（\d{4}）")
+# The bracketed year or serial of a document number (〔2020〕, [2020], (2020)): blanked with the 《》 titles.
+NUMBER_BRACKETS = re.compile(r"〔[^〕]{0,10}〕|\[\d{4}\]|\(\d{4}\)|（\d{4}）")
+
+# The rules compiled once (they are applied to every line of every page).
+FURNITURE = re.compile(R.FURNITURE)
+BANNER = re.compile(R.BANNER_WORDS)
+TITLE_WORDS = re.compile(R.TITLE_WORDS)
+ADDRESSEE_LINE = re.compile(rf"[{HAN}、,， ]{{2,30}}[:：]")  # 区委、区政府:
+ADDRESSEE = re.compile(rf"[{HAN}、,， ]{{2,30}}[:：]\s*\n?")
+NOT_ADDRESSEE = re.compile(r"标\s*题|名\s*称|日期|时间")
+LABELED_DATE = re.compile(rf"({R.PUBLISH_DATE_LABELS}|{R.DRAFTED_DATE_LABELS})\s*[\]】]?\s*[:：|]?\s*[|]?\s*$")
+DRAFTED_DATE_LABEL = re.compile(rf"(?:{R.DRAFTED_DATE_LABELS})\s*[\]】]?\s*[:：|]?\s*[|]?\s*")
+TRAILING_DATE = re.compile(rf"\s*{DATE.pattern}(\s+\d{{1,2}}:\d{{2}}(:\d{{2}})?)?\s*$")
+TITLE_FIELD_LABEL = re.compile(rf"^(?:{R.TITLE_FIELD_LABELS})\s*[:：]\s*")
+TITLE_FIELD = re.compile(rf"(?:{R.TITLE_FIELD_LABELS})\s*[:：|]\s*[|]?\s*([^|]+)")
+HEADER_FIELD = re.compile(rf"[•·\s]*[{HAN}\s]{{2,8}}[:：]")  # 公文种类:报告
+TITLE_HEAD = re.compile(rf"[{HAN}\d()（）]+")
+YEAR_AT_ENDS = re.compile(rf"^{YEAR}年度?|{YEAR}年度?$")
+TITLE_LABEL_PREFIX = re.compile(rf"^\s*[{HAN}]{{2,6}}[:：]\s*")  # 文字解读:…
+TITLE_LEAD = re.compile(rf"^\s*(【[^】]*】)?\s*(关于)?\s*({YEAR}\s*年(度)?)?\s*")
+LEADING_YEAR = re.compile(rf"^\s*({YEAR}\s*年(度)?)?")
+ISSUER_FIELD = re.compile(rf"(?:{R.ISSUER_FIELD_LABELS})\s*[:：|]\s*[|]?\s*([{HAN}()（）]{{2,40}})")
+TOWNSHIP_SUFFIX_END = re.compile(rf"(?:{R.TOWNSHIP_SUFFIX})$")
+TOWNSHIP_SUFFIX_START = re.compile(R.TOWNSHIP_SUFFIX)
+TOWNSHIP_BODY = re.compile(rf"[{HAN}]{{1,20}}(?:{R.TOWNSHIP_SUFFIX})")
+GOVERNMENT_OFFICE = re.compile(R.GOVERNMENT_OFFICE_CONTINUATIONS)
+ZONE_BODY = re.compile(rf"{R.DEV_ZONE}(管委会|管理委员会)$")
+ZONE_AT_END = re.compile(R.DEV_ZONE + "$")
+GOVERNING_ZONE = re.compile(rf"({R.DEV_ZONE})(?={R.ZONE_GOVERNS})")
+YEAR_SPAN = re.compile(rf"({YEAR})\s*[-—–~至]\s*({YEAR})\s*年")
+BODY_OPENS_WITH_YEAR = re.compile(rf"\s*({YEAR})\s*年(?!\d|\s*\d)")  # 2021年全镇…
+HEADER_REPORT_YEAR = re.compile(rf"({YEAR})\s*年(?:度)?[{HAN}]{{0,12}}(?:法治|信息公开|工作)[{HAN}]{{0,12}}(?:报告|总结)")
+DEV_ZONE = re.compile(R.DEV_ZONE)
+# The four municipalities, full and short (重庆市, 重庆): province-level places that are cities.
+MUNICIPALITY_NAMES = frozenset((*MUNICIPALITIES, *(name.removesuffix("市") for name in MUNICIPALITIES)))
+SELF_REFERENCE_LEVELS = tuple((re.compile(pattern), level) for pattern, level in R.SELF_REFERENCE_LEVELS)
+
+
+class _Once:
+    """A value computed on first use and kept (sources of a fact read only when needed)."""
+
+    def __init__(self, compute):
+        self._compute, self._done, self._value = compute, False, None
+
+    def __call__(self):
+        if not self._done:
+            self._value, self._done = self._compute(), True
+        return self._value
 
 
 @dataclass
@@ -62,7 +110,7 @@ def _header_end(lines: list[Line]) -> int:
         t = line.text.strip()
         if _is_body_line(t):
             return i
-        if re.fullmatch(rf"[{HAN}、,， ]{{2,30}}[:：]", t) and not re.search(R.FURNITURE, t) and not re.search(r"标\s*题|名\s*称|日期|时间", t):
+        if ADDRESSEE_LINE.fullmatch(t) and not FURNITURE.search(t) and not NOT_ADDRESSEE.search(t):
             return i
     return len(lines)
 
@@ -80,7 +128,6 @@ def _iso(m: re.Match) -> str:
 
 def find_publish_date(lines: list[Line], header_end: int) -> tuple[str, int, int]:
     """(YYYY-MM-DD, start, end) of the page's publication date, or ("", -1, -1)."""
-    labeled = re.compile(rf"({R.PUBLISH_DATE_LABELS}|{R.DRAFTED_DATE_LABELS})\s*[\]】]?\s*[:：|]?\s*[|]?\s*$")
     best: dict[int, tuple[str, int, int]] = {}
     limit = min(len(lines), max(header_end + 2, 3))
     for idx, line in enumerate(lines[:limit]):
@@ -90,13 +137,13 @@ def find_publish_date(lines: list[Line], header_end: int) -> tuple[str, int, int
             if not iso:
                 continue
             before = t[: m.start()]
-            lab = labeled.search(before[-16:])
+            lab = LABELED_DATE.search(before[-16:])
             if lab:
-                rank = 1 if re.fullmatch(rf"(?:{R.DRAFTED_DATE_LABELS})\s*[\]】]?\s*[:：|]?\s*[|]?\s*", lab.group(0)) else 0
-                if re.search(R.BANNER_WORDS, t):
+                rank = 1 if DRAFTED_DATE_LABEL.fullmatch(lab.group(0)) else 0
+                if BANNER.search(t):
                     continue
             else:
-                if re.search(R.BANNER_WORDS, t) or idx >= header_end:
+                if BANNER.search(t) or idx >= header_end:
                     continue
                 rest_before = re.sub(r"^[\s•·\-*]+", "", before)
                 rest_after = t[m.end():]
@@ -118,20 +165,20 @@ def find_publish_date(lines: list[Line], header_end: int) -> tuple[str, int, int
 # ---------------------------------------------------------------- titles
 def _clean_title(t: str) -> str:
     t = re.sub(r"^[\s•·\-*]+|[\s|]+$", "", t)
-    t = re.sub(rf"\s*{DATE.pattern}(\s+\d{{1,2}}:\d{{2}}(:\d{{2}})?)?\s*$", "", t).strip()
-    t = re.sub(rf"^(?:{R.TITLE_FIELD_LABELS})\s*[:：]\s*", "", t).strip()
+    t = TRAILING_DATE.sub("", t).strip()
+    t = TITLE_FIELD_LABEL.sub("", t).strip()
     return t
 
 
 def _title_score(t: str) -> int:
-    if not t or len(t) < 5 or len(t) > 120 or "。" in t or HEADING_MARKER.match(t):
+    if not t or len(t) < 5 or len(t) > 120 or "。" in t or line_marker(t):
         return 0
-    if re.search(R.FURNITURE, t):
+    if FURNITURE.search(t):
         return 0
     if len(re.findall(r"[,，]", t)) >= 2 or t.endswith((":", "：")):
         return 0
     score = 0
-    if re.search(R.TITLE_WORDS, t):
+    if TITLE_WORDS.search(t):
         score += 2
     if YEAR_WORD.search(t):
         score += 1
@@ -144,13 +191,13 @@ def find_title(lines: list[Line], header_end: int, title_hint: str) -> tuple[str
     """(title as simplified text, line index or -1) of the report's own title."""
     # labeled fields first: 标题: …, 名称: …
     for i, line in enumerate(lines[: header_end + 1]):
-        m = re.search(rf"(?:{R.TITLE_FIELD_LABELS})\s*[:：|]\s*[|]?\s*([^|]+)", line.text)
+        m = TITLE_FIELD.search(line.text)
         if m and _title_score(m.group(1).strip()) >= 2:
             return m.group(1).strip(), i
     # else the first header line that reads like a report title
     for i, line in enumerate(lines[:header_end]):
         t = _clean_title(line.text.strip())
-        field = re.match(rf"[•·\s]*[{HAN}\s]{{2,8}}[:：]", t)
+        field = HEADER_FIELD.match(t)
         if field and len(t) - field.end() <= 8:
             continue  # a field row of the page header (公文种类:报告), not a title
         if _title_score(t) >= 2:
@@ -168,11 +215,11 @@ def is_title_head(line: Line, title: str) -> bool:
     the year it reports on (…汉正街道办事处2025年 / 2019年西街街道)? A body's name alone above
     the title is a letterhead, not part of it (the annotated pages keep such titles apart)."""
     head = line.text.strip()
-    if not (4 <= len(head) <= 40) or not re.fullmatch(rf"[{HAN}\d()（）]+", head):
+    if not (4 <= len(head) <= 40) or not TITLE_HEAD.fullmatch(head):
         return False
-    if _title_score(head) >= 2 or re.search(R.FURNITURE, head) or issuer_from_title(title):
+    if _title_score(head) >= 2 or FURNITURE.search(head) or issuer_from_title(title):
         return False
-    core = re.sub(rf"^{YEAR}年度?|{YEAR}年度?$", "", head)
+    core = YEAR_AT_ENDS.sub("", head)
     return core != head and bool(core) and bool(_org_level(core))
 
 
@@ -198,8 +245,8 @@ def issuer_from_title(title: str) -> str:
     quoted = re.match(r"^\s*关于(报送|印发|发布|公布)?《([^》]+)》", title)
     if quoted:  # 关于报送《…局2021年度…报告》的报告: the issuer is in the quoted title
         title = quoted.group(2)
-    t = re.sub(rf"^\s*[{HAN}]{{2,6}}[:：]\s*", "", title)  # 文字解读:…
-    t = re.sub(rf"^\s*(【[^】]*】)?\s*(关于)?\s*({YEAR}\s*年(度)?)?\s*", "", t)
+    t = TITLE_LABEL_PREFIX.sub("", title)
+    t = TITLE_LEAD.sub("", t)
     m = re.search(R.TITLE_ISSUER_END, t)
     prefix = t[: m.start()].strip() if m else ""
     return _split_joint_issuer(prefix) if prefix else ""
@@ -207,7 +254,7 @@ def issuer_from_title(title: str) -> str:
 
 def issuer_from_fields(lines: list[Line], header_end: int) -> str:
     for line in lines[:header_end]:
-        for m in re.finditer(rf"(?:{R.ISSUER_FIELD_LABELS})\s*[:：|]\s*[|]?\s*([{HAN}()（）]{{2,40}})", line.text):
+        for m in ISSUER_FIELD.finditer(line.text):
             value = re.split(r"(发布|更新|日期|时间|作者|浏览)", m.group(1))[0]
             if value and not re.search(R.NOT_ISSUERS, value) and _org_level(value):
                 return value
@@ -219,7 +266,7 @@ def issuer_from_lines_above(lines: list[Line], title_index: int) -> str:
     found = []
     for line in reversed(lines[max(0, title_index - 3) : title_index]):
         t = line.text.strip()
-        if t and len(t) <= 40 and _org_level(t) and not re.search(R.FURNITURE, t) and not re.search(r"\d", t):
+        if t and len(t) <= 40 and _org_level(t) and not FURNITURE.search(t) and not re.search(r"\d", t):
             found.append(t)
         else:
             break
@@ -243,10 +290,10 @@ NOT_SUBJECT_INSIDE = re.compile(r"[我了是的与及]|^[一二三四五六七�
 def issuer_from_body(simp: str, body_start: int) -> tuple[str, int]:
     # skip addressee lines (区委、区政府:)
     while True:
-        m = re.match(rf"[{HAN}、,， ]{{2,30}}[:：]\s*\n?", simp[body_start:])
-        if not m or m.end() == 0:
+        m = ADDRESSEE.match(simp, body_start)
+        if not m or m.end() == body_start:
             break
-        body_start += m.end()
+        body_start = m.end()
     window = simp[body_start : body_start + 400]
     for pattern in (SUBJECT, REPORTED_BY):
         for m in pattern.finditer(window):
@@ -267,7 +314,7 @@ def body_name(chunk: str) -> str:
         m = re.search(ends, chunk)
         if m and m.start() >= 2:
             return chunk[: m.end()]
-    m = re.match(rf"[{HAN}]{{1,20}}(?:{R.TOWNSHIP_SUFFIX})", chunk)
+    m = TOWNSHIP_BODY.match(chunk)
     return m.group() if m else ""
 
 
@@ -279,7 +326,7 @@ def issuer_from_statements(simp: str) -> str:
             name = body_name(simp[m.start("name") : m.end("name")])
             if not name or NOT_SUBJECT_START.match(name) or _org_level(name) not in R.STATEMENT_LEVELS:
                 continue
-            s, e = township_in(name)
+            s, _ = township_in(name)
             if _org_level(name) != "gov" and s < 0:
                 continue
             return name
@@ -300,14 +347,13 @@ def fuller_name(simp: str, issuer: str) -> str:
     if s < 0:
         return county_government_name(simp, issuer)
     township = issuer[s:e]
-    stem = re.sub(rf"(?:{R.TOWNSHIP_SUFFIX})$", "", township)
+    stem = TOWNSHIP_SUFFIX_END.sub("", township)
     kind = township[len(stem):]
-    ends = R.FULL_BODY_ENDS.get(kind, "")
+    ends = R.FULL_BODY_ENDS.get(kind, ())
     if not ends or len(stem) < 1:
         return issuer
     found = []
-    for m in re.finditer(rf"{re.escape(stem)}(?:{ends})", simp):
-        start = m.start()
+    for start, end in _occurrences(simp, stem, ends):
         # place names (and 人民政府) written right before the township: 普陀区人民政府长寿路街道办事处
         before = simp[max(0, start - 16) : start]
         prefix = ""
@@ -322,10 +368,25 @@ def fuller_name(simp: str, issuer: str) -> str:
                 continue
             break
         prefix = re.sub(r"^人民政府", "", prefix)
-        found.append(prefix + m.group())
+        found.append(prefix + simp[start:end])
     if not found:
         return issuer
     return max(found, key=len)
+
+
+def _occurrences(s: str, stem: str, ends: tuple[str, ...], not_followed_by: re.Pattern | None = None):
+    """(start, end) of each `stem` + one of `ends` (the first that fits) in `s`, left to right and
+    not overlapping, skipping those `not_followed_by` matches right after (a regex search for
+    stem(?:end1|end2)(?!…) without building one per page)."""
+    pos = s.find(stem)
+    while pos >= 0:
+        after = pos + len(stem)
+        end = next((after + len(e) for e in ends if s.startswith(e, after)), -1)
+        if end >= 0 and not (not_followed_by and not_followed_by.match(s, end)):
+            yield pos, end
+            pos = s.find(stem, end)
+        else:
+            pos = s.find(stem, pos + 1)
 
 
 def county_government_name(simp: str, issuer: str) -> str:
@@ -337,8 +398,8 @@ def county_government_name(simp: str, issuer: str) -> str:
         return issuer
     name = places[-1].name
     found = []
-    for m in re.finditer(rf"{re.escape(name)}人民政府(?!{R.GOVERNMENT_OFFICE_CONTINUATIONS})", simp):
-        found.append(_place_prefix(simp, m.start()) + m.group())
+    for start, end in _occurrences(simp, name, ("人民政府",), GOVERNMENT_OFFICE):
+        found.append(_place_prefix(simp, start) + simp[start:end])
     return max(found, key=len) if found else issuer
 
 
@@ -361,7 +422,7 @@ def _level_from_issuer(issuer: str) -> str:
     index = division_index()
     level = _org_level(name)
     if level in ("street", "town", "township", "department"):
-        if level == "department" and re.search(rf"{R.DEV_ZONE}(管委会|管理委员会)$", name):
+        if level == "department" and ZONE_BODY.search(name):
             return "county"
         return level
     core = re.sub(r"(人民政府|政府)$", "", name)
@@ -369,7 +430,7 @@ def _level_from_issuer(issuer: str) -> str:
         return "city"
     if core in ("区", "县"):
         return "county"
-    if re.search(R.DEV_ZONE + "$", core):
+    if ZONE_AT_END.search(core):
         return "county"
     places = find_places(core)
     if places and places[-1].end == len(core):
@@ -381,7 +442,7 @@ def _level_from_issuer(issuer: str) -> str:
                 return "county"
             return "city"
         if last.level == "province":
-            return "city" if last.name in ("北京市", "天津市", "上海市", "重庆市", "北京", "天津", "上海", "重庆") else "province"
+            return "city" if last.name in MUNICIPALITY_NAMES else "province"
     if core.endswith(("区", "县", "旗")):
         return "county"
     if core.endswith("市"):
@@ -389,11 +450,13 @@ def _level_from_issuer(issuer: str) -> str:
     return ""
 
 
-def _level_from_text(simp: str) -> str:
-    simp = _unbracketed(simp)
+def _level_from_text(unbracketed: str) -> str:
+    """unit_level the text's self-references reveal (我镇, 全区): `unbracketed` is the page with
+    its cited titles blanked (`_unbracketed`)."""
+    simp = unbracketed
     first: tuple[int, str] | None = None
-    for pattern, level in R.SELF_REFERENCE_LEVELS:
-        m = re.search(pattern, simp)
+    for pattern, level in SELF_REFERENCE_LEVELS:
+        m = pattern.search(simp)
         if m and (first is None or m.start() < first[0]):
             first = (m.start(), level)
     return first[1] if first else ""
@@ -406,7 +469,7 @@ def township_in(name_simp: str) -> tuple[int, int]:
     """Span of the street/town/township name inside an issuer-like string, or (-1, -1)."""
     skip = 0
     for place in find_places(name_simp):
-        if re.match(R.TOWNSHIP_SUFFIX, name_simp[place.end :]):
+        if TOWNSHIP_SUFFIX_START.match(name_simp, place.end):
             break  # 南平镇: a city's short name that is this town's own name
         if place.level in ("county", "city", "province") and place.start <= skip + 1:
             skip = place.end
@@ -433,14 +496,26 @@ def _report_type(title: str, simp: str) -> str:
 
 
 def _unbracketed(s: str) -> str:
-    return BRACKETED.sub(lambda m: "#" * len(m.group()), s)
+    """`s` with its 《》 titles and document-number brackets blanked out (same length)."""
+    spans = sorted([*find_titles(s), *(m.span() for m in NUMBER_BRACKETS.finditer(s))])
+    if not spans:
+        return s
+    parts, pos = [], 0
+    for start, end in spans:
+        if end <= pos:
+            continue
+        start = max(start, pos)
+        parts += [s[pos:start], "#" * (end - start)]
+        pos = end
+    parts.append(s[pos:])
+    return "".join(parts)
 
 
 def report_year_from_title(title: str, publish_year: int | None) -> int | None:
     t = _unbracketed(title)
     if not YEAR_WORD.search(t):
         t = title  # only the cited title has a year (《…关于公布2025年度…的通知》解读)
-    span = re.search(rf"({YEAR})\s*[-—–~至]\s*({YEAR})\s*年", t)
+    span = YEAR_SPAN.search(t)
     if span:
         return int(span.group(2))
     m = YEAR_WORD.search(t)
@@ -461,16 +536,17 @@ STATISTICS_PERIOD = re.compile(rf"({YEAR})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:�
 CITED_OWN_TITLE = re.compile(rf"(?:现将|现向社会公布|公布|现予公布)《[^》]{{0,40}}?({YEAR})\s*年(?:度)?[^》]{{0,30}}报告》")
 
 
-def report_year_from_text(simp: str, body_start: int, publish_year: int | None) -> int | None:
-    text = _unbracketed(simp[body_start : body_start + 2500])
-    header = "\n".join(l for l in _unbracketed(simp[:body_start]).split("\n") if not re.search(R.BANNER_WORDS, l))
+def report_year_from_text(simp: str, unbracketed: str, body_start: int, publish_year: int | None) -> int | None:
+    """The year the body says the report covers; `unbracketed` is `simp` with its titles blanked."""
+    text = unbracketed[body_start : body_start + 2500]
+    header = "\n".join(l for l in unbracketed[:body_start].split("\n") if not BANNER.search(l))
     # the statistics period of a 年报 (2021年1月1日起至12月31日) or the report's own title cited in 《》
     raw = simp[body_start : body_start + 2500]
     for pattern in (STATISTICS_PERIOD, CITED_OWN_TITLE):
         m = pattern.search(raw)
         if m and (publish_year is None or int(m.group(1)) <= publish_year):
             return int(m.group(1))
-    m = re.match(rf"\s*({YEAR})\s*年(?!\d|\s*\d)", text)  # the body opens with the year (2021年全镇…)
+    m = BODY_OPENS_WITH_YEAR.match(text)
     if m and (publish_year is None or int(m.group(1)) <= publish_year):
         return int(m.group(1))
     for m in BODY_YEAR.finditer(header + "\n" + text):
@@ -547,9 +623,9 @@ def _county_from_domain(url: str, provinces: set[str], cities: set[str], simp: s
     return picked[0]
 
 
-def _zone_in_text(simp: str) -> str:
-    """A development zone the text names as the governing body (在东湖高新区党工委…领导下)."""
-    for m in re.finditer(rf"({R.DEV_ZONE})(?={R.ZONE_GOVERNS})", _unbracketed(simp[:6000])):
+def _zone_in_text(unbracketed: str) -> str:
+    """A development zone the text (titles blanked) names as the governing body (在东湖高新区党工委…领导下)."""
+    for m in GOVERNING_ZONE.finditer(unbracketed):
         return m.group(1)
     return ""
 
@@ -558,7 +634,7 @@ def _city_from(s: str) -> Division | None:
     for place in find_places(s):
         if place.level == "city" and len({d.city for d in place.divisions}) == 1:
             return place.divisions[0]
-        if place.level == "province" and place.divisions[0].province in ("北京市", "天津市", "上海市", "重庆市"):
+        if place.level == "province" and place.divisions[0].province in MUNICIPALITIES:
             p = place.divisions[0].province
             return Division(p, p, "")
     return None
@@ -582,6 +658,8 @@ def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) 
     lines = _lines(simp)
     header_end = _header_end(lines)
     body_start = lines[header_end].start if header_end < len(lines) else len(simp)
+    header = "\n".join(line.text for line in lines[:header_end])
+    unbracketed = _Once(lambda: _unbracketed(simp))  # 《》 titles and number brackets blanked
     meta = DocumentMeta()
 
     # title (returned as written: same span in the original text when it came from the page)
@@ -613,13 +691,11 @@ def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) 
     issuer = issuer_from_title(title_simp)
     if not issuer and title_index > 0:
         issuer = issuer_from_lines_above(lines, title_index)
-    field_issuer = issuer_from_fields(lines, header_end)
-    statement_issuer = issuer_from_statements(simp)
-    body_issuer, _ = issuer_from_body(simp, body_start)
     if re.fullmatch(r"(人民)?政府", issuer):
         issuer = ""  # 2024年政府工作报告: no name
-    if not issuer:
-        issuer = field_issuer or statement_issuer or body_issuer
+    body_issuer = _Once(lambda: issuer_from_body(simp, body_start)[0])
+    if not issuer:  # the other sources only when the title gave none
+        issuer = issuer_from_fields(lines, header_end) or issuer_from_statements(simp) or body_issuer()
     named_issuer = issuer  # the name as the title or text writes it (for the township)
     # a street/town named without its government ending: the body's name as the page gives it
     issuer = fuller_name(simp, issuer) if issuer else issuer
@@ -629,7 +705,7 @@ def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) 
     # unit level
     level = _level_from_issuer(issuer)
     if not level:
-        level = _level_from_text(simp)
+        level = _level_from_text(unbracketed())
     meta.unit_level = level or "other"
 
     # township
@@ -645,10 +721,10 @@ def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) 
             if s >= 0:
                 meta.township = meta.issuer[s:e] if len(meta.issuer) == len(issuer) else issuer[s:e]
     if not meta.township and level in ("street", "town", "township"):
-        for source in (title_simp, body_issuer):
-            s, e = township_in(re.sub(rf"^\s*({YEAR}\s*年(度)?)?", "", source)) if source else (-1, -1)
+        for source in (title_simp, body_issuer()):
+            src = LEADING_YEAR.sub("", source)
+            s, e = township_in(src) if source else (-1, -1)
             if s >= 0:
-                src = re.sub(rf"^\s*({YEAR}\s*年(度)?)?", "", source)
                 meta.township = src[s:e]
                 p = simp.find(meta.township)
                 if p >= 0:
@@ -656,15 +732,16 @@ def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) 
                 break
 
     # places
-    provinces, cities = _named_context(simp, url)
-    in_domain = domain_counties(url)
     county, county_name = None, ""
     if level not in ("city", "province"):
+        provinces, cities = _named_context(simp, url)
+        in_domain = domain_counties(url)
+        body_county = _Once(lambda: _county_from(simp[body_start : body_start + 3000], provinces, cities, in_domain))
         for source in (issuer, title_simp):
             county, county_name = _county_from(source, provinces, cities, in_domain)
             if county:
                 break
-        zone = re.search(R.DEV_ZONE, issuer or title_simp)
+        zone = DEV_ZONE.search(issuer or title_simp)
         if not county and zone and not any(p.level == "county" for p in find_places(issuer or title_simp)):
             county_name = zone.group()
         issuer_places = find_places(issuer) if issuer else []
@@ -672,19 +749,18 @@ def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) 
             issuer.startswith("市") or any(p.level in ("city", "province") for p in issuer_places)
         )
         if not county and not county_name and not issuer_names_city:
-            header = "\n".join(line.text for line in lines[:header_end])
             county, county_name = _county_from(header, provinces, cities, in_domain)
             if not county:
-                county = _county_from_domain(url, provinces, cities, _unbracketed(simp))
+                county = _county_from_domain(url, provinces, cities, unbracketed())
                 county_name = county.county if county else ""
-                body_county, body_name = _county_from(simp[body_start : body_start + 3000], provinces, cities, in_domain)
-                if county and body_county and level != "department" and county.county not in simp and body_county.county != county.county:
-                    county, county_name = body_county, body_name  # the page names another county than the domain
+                in_body, in_body_name = body_county()
+                if county and in_body and level != "department" and county.county not in simp and in_body.county != county.county:
+                    county, county_name = in_body, in_body_name  # the page names another county than the domain
             if not county:
-                county_name = _zone_in_text(simp)
+                county_name = _zone_in_text(unbracketed()[:6000])
             if not county and not county_name and (issuer or level != "department"):
                 # a department page that names no issuer: the places it mentions are others'
-                county, county_name = _county_from(simp[body_start : body_start + 3000], provinces, cities, in_domain)
+                county, county_name = body_county()
     if county:
         meta.county = county.county
         if county.province:
@@ -703,10 +779,9 @@ def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) 
     meta.report_type = _report_type(title_simp, simp)
     year = report_year_from_title(title_simp, publish_year) if title_simp else None
     if year is None:
-        header = "\n".join(line.text for line in lines[:header_end])
-        m = re.search(rf"({YEAR})\s*年(?:度)?[{HAN}]{{0,12}}(?:法治|信息公开|工作)[{HAN}]{{0,12}}(?:报告|总结)", _unbracketed(header))
+        m = HEADER_REPORT_YEAR.search(unbracketed()[: len(header)])
         year = int(m.group(1)) if m else None
     if year is None:
-        year = report_year_from_text(simp, body_start, publish_year)
+        year = report_year_from_text(simp, unbracketed(), body_start, publish_year)
     meta.report_year = year
     return meta

@@ -1,6 +1,9 @@
 """Rules as data for `metadata.py`: keywords, labels and name shapes of report pages."""
 from __future__ import annotations
 
+from pipeline.patterns import HAN, YEAR
+from pipeline.places import TOWNSHIP_SHORT_SUFFIXES, TOWNSHIP_SUFFIXES
+
 # --- report types: (type, patterns searched in the title first, then in the opening text) ---
 REPORT_TYPE_TITLE_RULES = (
     ("info_disclosure", r"(政府)?信息公开(工作)?(年度)?(报告|年报)|信息公开.{0,6}年度报|政务公开.{0,4}年度报告"),
@@ -65,7 +68,7 @@ ORG_SUFFIX_LEVELS = (
     ("旗", "place"),
 )
 # The part of a title that follows the issuer.
-TITLE_ISSUER_END = r"关于|(19|20)\d\d\s*年|法治|依法|政府信息|信息公开|年度|工作(?!委员会|办事处)|社区代表|社代会|平安建设"
+TITLE_ISSUER_END = rf"关于|{YEAR}\s*年|法治|依法|政府信息|信息公开|年度|工作(?!委员会|办事处)|社区代表|社代会|平安建设"
 # Party committees named before the government body in joint titles (中共…委员会 …人民政府).
 PARTY_PREFIX = r"^中共[^\s、,，]*?(工作委员会|委员会|工委|党委|党工委|[区县]委)"
 # Header fields that name the publishing body.
@@ -77,13 +80,13 @@ SUBJECT_FOLLOWERS = r"在|坚持|深入|始终|认真|全面|紧紧|以|聚焦|�
 # Sentences in which a page states who reports (由X编制, X特此编制, 请与X联系, 现将X2021年…报告, 我代表X):
 # the group `name` is the stretch that starts with the body's name (cut to the name by `body_name`).
 ISSUER_STATEMENTS = (
-    r"由(?P<name>[\u4e00-\u9fff()（）]{2,40}?)(?:负责)?编制",
-    r"(?:^|[,，。;；:：\n])\s*(?P<name>[\u4e00-\u9fff]{2,30}?)特(?:此)?编制",
-    r"(?:请|可)(?:与|向)(?P<name>[\u4e00-\u9fff()（）]{2,40}?)(?:联系|咨询|反映)",
-    r"请联系[:：]?\s*(?P<name>[\u4e00-\u9fff()（）]{2,40})",
-    r"我代表(?P<name>[\u4e00-\u9fff]{2,40}?)[,，]",
-    r"现(?:将|向社会公布|公布|予以公布)[《 ]?(?:(?:19|20)\d\d年(?:度)?)?(?P<name>[\u4e00-\u9fff]{2,40}?)(?:(?:19|20)\d\d年|政府信息公开|信息公开|法治政府)",
-    r"特编制(?:(?:19|20)\d\d年(?:度)?)(?P<name>[\u4e00-\u9fff]{2,30}?)(?:政府信息公开|信息公开)",
+    rf"由(?P<name>[{HAN}()（）]{{2,40}}?)(?:负责)?编制",
+    rf"(?:^|[,，。;；:：\n])\s*(?P<name>[{HAN}]{{2,30}}?)特(?:此)?编制",
+    rf"(?:请|可)(?:与|向)(?P<name>[{HAN}()（）]{{2,40}}?)(?:联系|咨询|反映)",
+    rf"请联系[:：]?\s*(?P<name>[{HAN}()（）]{{2,40}})",
+    rf"我代表(?P<name>[{HAN}]{{2,40}}?)[,，]",
+    rf"现(?:将|向社会公布|公布|予以公布)[《 ]?(?:{YEAR}年(?:度)?)?(?P<name>[{HAN}]{{2,40}}?)(?:{YEAR}年|政府信息公开|信息公开|法治政府)",
+    rf"特编制(?:{YEAR}年(?:度)?)(?P<name>[{HAN}]{{2,30}}?)(?:政府信息公开|信息公开)",
 )
 # Endings of a government body's name, tried in this order inside a statement (…街道办事处党政办公室).
 BODY_NAME_ENDS = (r"街道办事处|办事处", r"人民政府|政府(?!信息)")
@@ -101,7 +104,7 @@ ZONE_GOVERNS = r"党工委|工委|管委会|管理委员会|政务网|政府网|
 
 # Self-references in the text and the level they reveal (我镇, 全街, 乡党委).
 SELF_REFERENCE_LEVELS = (
-    (r"全[市区县州省][\u4e00-\u9fff]{2,8}系统|我局|本局|局党组|局党委|我委|本委|委党组|委党委|全系统|我中心|本部门|本单位", "department"),
+    (rf"全[市区县州省][{HAN}]{{2,8}}系统|我局|本局|局党组|局党委|我委|本委|委党组|委党委|全系统|我中心|本部门|本单位", "department"),
     (r"我街|全街|街道党工委|街道办事处|本街道|我街道|全街道|街党工委", "street"),
     (r"我镇|全镇|镇党委|镇政府|本镇", "town"),
     (r"我乡|全乡|乡党委|乡政府|本乡", "township"),
@@ -110,17 +113,17 @@ SELF_REFERENCE_LEVELS = (
 )
 
 # Township names: a name and one of these suffixes (街道 before 街, so 北城街街道 reads right).
-TOWNSHIP_SUFFIX = r"街道|镇|乡|街"
+TOWNSHIP_SUFFIX = "|".join((*TOWNSHIP_SUFFIXES, *TOWNSHIP_SHORT_SUFFIXES))
 # What may follow a township name in an issuer or an opening sentence.
 TOWNSHIP_FOLLOWERS = r"办事处|人民政府|政府|党工委|党委|工委|$|\s|[0-9]|关于|在|坚持|深入|始终|认真|全面|以|按照|围绕|紧扣|扎实|2"
 # Words ending in 乡/镇/街 that are not townships.
 NOT_TOWNSHIPS = frozenset("城乡 家乡 下乡 返乡 回乡 老乡 异乡 城镇 乡镇 集镇 村镇 重镇 名镇 市镇 小镇 大街 商业街 步行街 街乡 各镇 各乡 各街".split())
 # The government endings a street/town name takes as a body (卫子镇 → 卫子镇人民政府), by its suffix.
 FULL_BODY_ENDS = {
-    "街道": "街道办事处",
-    "街": "街道办事处|街办事处",
-    "镇": "镇人民政府",
-    "乡": "乡人民政府",
+    "街道": ("街道办事处",),
+    "街": ("街道办事处", "街办事处"),
+    "镇": ("镇人民政府",),
+    "乡": ("乡人民政府",),
 }
 
 # What follows 人民政府 when the name is one of its offices, not the government itself

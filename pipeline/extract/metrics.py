@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from pipeline.extract import metric_rules as R
+from pipeline.extract.references import find_titles
 from pipeline.numerals import chinese_to_number
 from pipeline.records import Metric, Sentence
 from pipeline.segment import split_sentences
@@ -44,7 +45,6 @@ _NUMBER_START = re.compile(rf"[\d{_CN_CHARS}]")
 _JOINER_CLASS = re.escape("".join(sorted(R.JOINERS)))
 _RANGE_BEFORE = re.compile(rf"[\d{_CN_CHARS}](?:{_UNITS})?(?:{_alternation(R.RANGE_WORDS)})$")
 _RANGE_NEXT = re.compile(rf"(?:[{_JOINER_CLASS}]|{_alternation(R.RANGE_WORDS)})[\d{_CN_CHARS}]")
-_TITLE = re.compile(r"《[^《》\n]{0,200}》")
 _FIXED = re.compile(_alternation(R.FIXED_PHRASES))
 _CUT_OFF_TAIL = 3
 _SENTENCE_STOP = re.compile(r"[。！？；!?;)）”,，、:：\s]")
@@ -476,7 +476,7 @@ def extract_metrics(text: str, exclude: Sequence[tuple[int, int]] = (),
     text's sentences where the caller has them already (else they are split here)."""
     if not text:
         return []
-    blocked = _SpanSet([*exclude, *_spans_from(_TITLE, text)])
+    blocked = _SpanSet([*exclude, *find_titles(text)])
     fixed = _fixed_phrase_spans(text)
     sentences = split_sentences(text) if sentences is None else sentences
     sent_starts = [s.start for s in sentences]

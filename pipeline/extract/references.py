@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from pipeline.extract import reference_rules as R
 from pipeline.extract.docnum_rules import NUMBER_TITLE_LINKS
 from pipeline.normalize import to_simplified
+from pipeline.patterns import YEAR_SHAPE
 from pipeline.records import DocNumber, Reference
 
 _OPEN_TITLE, _CLOSE_TITLE = "《", "》"
+_TITLE_MARKS = re.compile(f"[{_OPEN_TITLE}{_CLOSE_TITLE}]")
 # A title longer than this is an unmatched bracket, not a title.
 _MAX_TITLE_LEN = 300
 # The parenthesized group right after a title that holds its number: (X发〔2020〕1号,以下简称…)
@@ -26,7 +28,7 @@ _GROUP_OPEN, _GROUP_CLOSE = "(（[［", ")）]］"
 _MAX_GROUP_LEN = 200
 _TRAILING_PARENTHETICAL = re.compile(r"[(（][^()（）]{0,30}[)）]\s*$")
 # A period left after a lost bracket: 纲要2021-2025年) / 纲要(2021-2025年
-_TRAILING_PERIOD = re.compile(r"[(（]?\d{4}\s*(?:年|年度)?\s*(?:[-—–~至到]+\s*\d{0,4}\s*年?)?[)）]?\s*$")
+_TRAILING_PERIOD = re.compile(rf"[(（]?{YEAR_SHAPE}\s*(?:年|年度)?\s*(?:[-—–~至到]+\s*\d{{0,4}}\s*年?)?[)）]?\s*$")
 _TRAILING_MARKS = re.compile(r"[》>〉＞\"”’'」』\s]+$")
 
 
@@ -34,7 +36,8 @@ def find_titles(text: str) -> list[tuple[int, int]]:
     """(start, end) of every outermost 《…》 title; start at 《, end after 》."""
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
-    for i, ch in enumerate(text):
+    for mark in _TITLE_MARKS.finditer(text):  # only the brackets, not every character
+        i, ch = mark.start(), mark.group()
         if ch == _OPEN_TITLE:
             stack.append(i)
         elif ch == _CLOSE_TITLE and stack:
