@@ -153,3 +153,16 @@ def test_title_wrapped_after_the_year_is_joined():
 def test_header_field_rows_are_not_titles():
     meta = unlabeled("d179")  # • 公文种类:报告 above the real title
     assert meta.title == "中共遂宁市安居区委 遂宁市安居区人民政府关于2024年度法治政府建设工作的报告"
+
+
+def test_the_pages_own_title_from_its_metadata():
+    # a site name after _ is not part of the title
+    assert extract_metadata("正文第一段,没有标题。", "重庆市北碚区复兴街道2020年法治政府建设报告_北碚区人民政府网").title == \
+        "重庆市北碚区复兴街道2020年法治政府建设报告"
+    # a title the page breaks over three lines: the line that reads like a title is only a piece of it
+    from pipeline.parse import parse_file
+
+    page = parse_file(SHARED / "fixtures" / "html_article_www_gov_cn_gwygb_utf8.html")
+    meta = extract_metadata(page.text, page.title_hint, page.publish_date_hint)
+    assert meta.title == page.title_hint
+    assert meta.issuer == "全国人民代表大会常务委员会"

@@ -194,6 +194,7 @@ def find_title(lines: list[Line], header_end: int, title_hint: str) -> tuple[str
         m = TITLE_FIELD.search(line.text)
         if m and _title_score(m.group(1).strip()) >= 2:
             return m.group(1).strip(), i
+    hint = _title_from_hint(title_hint)
     # else the first header line that reads like a report title
     for i, line in enumerate(lines[:header_end]):
         t = _clean_title(line.text.strip())
@@ -201,13 +202,19 @@ def find_title(lines: list[Line], header_end: int, title_hint: str) -> tuple[str
         if field and len(t) - field.end() <= 8:
             continue  # a field row of the page header (公文种类:报告), not a title
         if _title_score(t) >= 2:
+            if hint and len(hint) > len(t) and t in hint.replace(" ", ""):
+                return hint, -1  # the line is a piece of a title the page's metadata gives whole
             return t, i
-    if title_hint:
-        parts = [p.strip() for p in re.split(r"[_|]|\s[-—]+\s", title_hint) if p.strip()]
-        parts = [p for p in parts if _title_score(p) >= 2]
-        if parts:
-            return parts[0], -1
-    return "", -1
+    return hint, -1
+
+
+def _title_from_hint(title_hint: str) -> str:
+    """The page's own title (HTML h1/meta, PDF or DOCX properties), minus a site name after _ | -."""
+    parts = [p.strip() for p in re.split(r"[_|]|\s[-—]+\s", title_hint or "") if p.strip()]
+    scored = [p for p in parts if _title_score(p) >= 2]
+    if scored or (parts and len(parts[0]) >= 5 and not re.search(R.FURNITURE, parts[0])):
+        return (scored or parts)[0]
+    return ""
 
 
 def is_title_head(line: Line, title: str) -> bool:
@@ -672,8 +679,9 @@ def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) 
             head = lines[title_index - 1]
             meta.title = text[head.start : head.end].strip() + meta.title
             title_simp = head.text.strip() + title_simp
-    else:
-        meta.title = title_hint.strip() if title_simp else ""
+    elif title_simp:  # from the hint: the same part of it, in the hint's own characters
+        pos = to_simplified(title_hint).find(title_simp)
+        meta.title = title_hint[pos : pos + len(title_simp)] if pos >= 0 else title_simp
 
     # publish date
     iso, pub_start, pub_end = find_publish_date(lines, header_end)

@@ -29,7 +29,7 @@ DRAFTED_DATE_LABELS = r"成文日期|成文时间|生成日期|公文生成日�
 BANNER_WORDS = r"今天是|星期|礼拜|欢迎|天气|农历"
 
 # --- titles ---
-TITLE_WORDS = r"报告|总结|年报|情况|工作要点|解读|汇报|工作计划|实施方案|通知|决定|意见"
+TITLE_WORDS = r"报告|总结|年报|公报|情况|工作要点|解读|汇报|工作计划|实施方案|通知|决定|决议|意见"
 TITLE_FIELD_LABELS = r"标\s*题|名\s*称|内容概述|文件名称|信息名称"
 # Breadcrumb and site-furniture lines.
 FURNITURE = r"[>»›]|位置|分类|首页|索\s*引\s*号|主题分类|发布机构|字号|字体|打印|分享|浏览|点击|来源|扫一扫|无障碍|繁体|简体|关怀版|长者"
