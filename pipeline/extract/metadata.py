@@ -290,8 +290,8 @@ SUBJECT = re.compile(
 
 REPORTED_BY = re.compile(rf"(?:现将|现公开|现公布|公布|由)([{HAN}]{{2,24}}?(?:街道办事处|人民政府|街道|镇|乡|局|委员会|委|办|中心|区|县))(?:{YEAR}年|按照|根据|编制)")
 # Words that start a clause, not a name; list items (一是, 三个); words inside a clause.
-NOT_SUBJECT_START = re.compile(r"^(在|以|按照|根据|全|我|各|本|该|全面|坚持|深入|认真|为|对|向|由|将|经)")
-NOT_SUBJECT_INSIDE = re.compile(r"[我了是的与及]|^[一二三四五六七八九十]+[是、个项大要]")
+NOT_SUBJECT_START = re.compile(rf"^(?:{R.NOT_SUBJECT_START})")
+NOT_SUBJECT_INSIDE = re.compile(R.NOT_SUBJECT_INSIDE)
 
 
 def issuer_from_body(simp: str, body_start: int) -> tuple[str, int]:

@@ -129,3 +129,11 @@ FULL_BODY_ENDS = {
 # What follows 人民政府 when the name is one of its offices, not the government itself
 # (静海区人民政府办公室, …人民政府办公厅, …人民政府研究室).
 GOVERNMENT_OFFICE_CONTINUATIONS = r"办公室|办公厅|办|研究室|参事室|外事|口岸|驻|[局委厅署室所院队]"
+
+# An opening sentence's subject is not the issuer when it starts with a preposition, a scope word
+# or a verb (召开市政府党组…会: the government is the object) or holds a function word.
+NOT_SUBJECT_START = (
+    r"在|以|按照|根据|全|我|各|本|该|全面|坚持|深入|认真|为|对|向|由|将|经"
+    r"|召开|组织|参加|开展|举办|印发|制定|出台|推动|推进|加强|落实|建立|完善|通过|围绕|聚焦|结合"
+)
+NOT_SUBJECT_INSIDE = r"[我了是的与及]|^[一二三四五六七八九十]+[是、个项大要]"
