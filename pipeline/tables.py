@@ -66,3 +66,41 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     ), ("source_path", "stage", "error", "message")),
     Table("texts", (("doc_id", _str), ("text", _str)), ("doc_id",), csv=False),
 ]}
+
+
+# The comparison tables `report` writes into OUT/compare/ (pandas frames: columns and their order).
+# INDICATOR_COLUMNS stands for one column per catalog indicator, in catalog order.
+INDICATOR_COLUMNS = "*indicators*"
+COMPARE_TABLES: dict[str, tuple[str, ...]] = {
+    "indicators": (
+        "place", "township", "county", "unit_level", "report_type", "report_year", "indicator", "indicator_name",
+        "value", "unit", "value_std", "unit_std", "qualifier", "conflict", "doc_id", "section_id",
+        "section_category", "subject", "raw", "sentence", "start", "end", "source_url", "publish_date"),
+    "indicators_wide": (
+        "place", "township", "county", "unit_level", "report_year", "n_reports", "doc_ids", INDICATOR_COLUMNS,
+        "conflicts", "notes"),
+    "coverage": (
+        "doc_id", "place", "township", "county", "unit_level", "report_type", "report_year", "title",
+        "publish_date", "source_url", "has_achievements", "has_shortcomings", "has_leadership_duty",
+        "has_next_year_plan", "has_improvements", "n_sections", "n_chars", "n_metrics", "n_indicator_figures",
+        "n_indicators"),
+    "compliance": (
+        "doc_id", "place", "township", "county", "report_type", "report_year", "title", "publish_date", "deadline",
+        "published_on_time", "has_measures_results", "has_shortcomings", "has_leadership_duty",
+        "has_next_year_plan", "has_other_matters", "missing_parts", "arithmetic_issues", "applies", "issues",
+        "passes"),
+    "arithmetic": ("doc_id", "kind", "rate", "stated", "part", "whole", "recomputed", "sentence", "start", "end"),
+    "section_topics": ("doc_id", "section_id", "level", "heading", "category", "topic"),
+    "reuse_pairs": (
+        "doc_a", "doc_b", "place_a", "place_b", "year_a", "year_b", "same_place", "shared_sentences",
+        "shared_chars", "share_a", "share_b", "n_passages", "longest_passage"),
+    "reuse_passages": ("doc_a", "doc_b", "a_start", "a_end", "b_start", "b_end", "chars", "text_a"),
+}
+
+
+def compare_columns(name: str, indicator_codes: list[str] = ()) -> list[str]:
+    """The columns of comparison table `name`, with the indicator codes put in place."""
+    out: list[str] = []
+    for column in COMPARE_TABLES[name]:
+        out.extend(indicator_codes if column == INDICATOR_COLUMNS else [column])
+    return out

@@ -9,7 +9,9 @@ import duckdb
 import pandas as pd
 
 from pipeline.compare import compliance, reuse, tables
+from pipeline.compare.indicators import load_catalog
 from pipeline.compare.load import read_tables
+from pipeline.tables import compare_columns
 
 DATABASE = "reports.duckdb"
 
@@ -42,7 +44,9 @@ def build(out: Path) -> Comparison:
 def write_tables(cmp: Comparison, out: Path) -> Path:
     folder = Path(out) / "compare"
     folder.mkdir(parents=True, exist_ok=True)
+    codes = list(load_catalog().by_code)
     for name, frame in cmp.frames.items():
+        frame = cmp.frames[name] = frame[compare_columns(name, codes)]  # the schema in pipeline/tables.py
         frame.to_parquet(folder / f"{name}.parquet", index=False)
         frame.to_csv(folder / f"{name}.csv", index=False, encoding="utf-8-sig", lineterminator="\n")
     _duckdb_views(cmp, Path(out))

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.tables import compare_columns
+
 OUTLINE_PATH = Path(__file__).with_name("outline.toml")
 
 # Rates whose meaning is part/whole of two counts in the same sentence (化解率 = 化解/受理).
@@ -113,7 +115,7 @@ def arithmetic_issues(metrics: pd.DataFrame, long: pd.DataFrame) -> pd.DataFrame
                     rows.append({"doc_id": doc_id, "kind": "indicators", "rate": rate_code, "stated": stated,
                                  "part": part, "whole": whole, "recomputed": round(part / whole * 100, 2),
                                  "sentence": r["sentence"], "start": int(r["start"]), "end": int(r["end"])})
-    cols = ["doc_id", "kind", "rate", "stated", "part", "whole", "recomputed", "sentence", "start", "end"]
+    cols = compare_columns("arithmetic")
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -164,7 +166,7 @@ def compliance_table(docs: pd.DataFrame, sections: pd.DataFrame, arithmetic: pd.
 
 
 def section_topics(sections: pd.DataFrame) -> pd.DataFrame:
-    cols = ["doc_id", "section_id", "level", "heading", "category", "topic"]
+    cols = compare_columns("section_topics")
     if sections.empty:
         return pd.DataFrame(columns=cols)
     s = sections[["doc_id", "section_id", "level", "heading", "category"]].copy()

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import pandas as pd
 from datasketch import MinHash, MinHashLSH
 
+from pipeline.tables import compare_columns
+
 MIN_SENTENCE_CHARS = 15     # shorter sentences are headings and set phrases
 SHINGLE = 5                 # characters per shingle for MinHash
 NUM_PERM = 64
@@ -61,9 +63,7 @@ def _own_names(doc) -> list[str]:
 
 
 def find_reuse(docs: pd.DataFrame, texts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    pair_cols = ["doc_a", "doc_b", "place_a", "place_b", "year_a", "year_b", "same_place", "shared_sentences",
-                 "shared_chars", "share_a", "share_b", "n_passages", "longest_passage"]
-    passage_cols = ["doc_a", "doc_b", "a_start", "a_end", "b_start", "b_end", "chars", "text_a"]
+    pair_cols, passage_cols = compare_columns("reuse_pairs"), compare_columns("reuse_passages")
     text_of = dict(zip(texts["doc_id"], texts["text"]))
     meta = {d.doc_id: d for d in docs.itertuples()}
     sents: dict[str, list[Sentence]] = {}

@@ -11,15 +11,13 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.compare.indicators import load_catalog
+from pipeline.tables import compare_columns
 
 PARTS = ("achievements", "shortcomings", "leadership_duty", "next_year_plan", "improvements")
 # Money figures are compared in the indicator's own unit.
 _MONEY = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}
 
-LONG_COLUMNS = ["place", "township", "county", "unit_level", "report_type", "report_year", "indicator",
-                "indicator_name", "value", "unit", "value_std", "unit_std", "qualifier", "conflict",
-                "doc_id", "section_id", "section_category", "subject", "raw", "sentence", "start", "end",
-                "source_url", "publish_date"]
+LONG_COLUMNS = compare_columns("indicators")
 
 
 def _std_value(value: float, unit: str, target: str) -> float:
@@ -86,8 +84,7 @@ def wide_table(docs: pd.DataFrame, long: pd.DataFrame) -> pd.DataFrame:
         row["conflicts"] = " ".join(conflicts)
         row["notes"] = "; ".join(notes)
         rows.append(row)
-    cols = ["place", "township", "county", "unit_level", "report_year", "n_reports", "doc_ids", *codes,
-            "conflicts", "notes"]
+    cols = compare_columns("indicators_wide", codes)
     wide = pd.DataFrame(rows, columns=cols)
     for code in codes:
         wide[code] = pd.to_numeric(wide[code], errors="coerce").astype("float64")
