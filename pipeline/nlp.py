@@ -23,10 +23,10 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.records import DocumentMeta, ParsedDocument
 from pipeline import segment
 from pipeline.compare.indicators import classify_indicator
 from pipeline.extract import dates, docnums, entities, metadata, metrics, references
+from pipeline.records import DocumentMeta, ParsedDocument
 
 jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not the user's business
 
