@@ -179,3 +179,22 @@ def test_extract_over_the_archive_gives_the_documents_table(crawled, tmp_path):
             assert row.publish_date == meta["list_date"]
             # The page's own title (h1) is the listed title; the body may restate it in parts.
             assert row.title and (row.title in meta["list_title"] or meta["list_title"] in row.title)
+
+
+def test_discovery_crawls_one_column_without_a_profile(tmp_path):
+    """`scrape --url <column>`: the generic rules find the column's pages, its pagination, its
+    articles and their attachments, and nothing outside that column or host."""
+    with FixtureSite() as site:
+        column = "/jz/fxjd/zwgk/fzzfjsndbg/"
+        out, summary = tmp_path / "raw", tmp_path / "summary.json"
+        cmd = [sys.executable, "-m", "pipeline.scrape_cli", "--url", site.base_url.rstrip("/") + column,
+               "--name", "fixture", "--out", str(out), "--jobdir", str(tmp_path / "job"), "--no-progress",
+               "--summary-json", str(summary)]
+        for s in FAST:
+            cmd += ["--set", s]
+        proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        got = {path_of(m["url"].split("?")[0]) for m in archived(out).values()}
+        want = {d["path"] for d in site.expected_documents() if d["column"] == "fxjd"}
+        assert want and got == want
+        assert all(p.startswith(column) for p in got)

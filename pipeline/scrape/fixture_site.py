@@ -260,6 +260,8 @@ class FixtureSite:
         if path.endswith("_big.pdf"):
             return self._send_big(handler)
         res = self.resources.get(path)
+        if res is None and path.endswith("/"):
+            res = self.resources.get(path + "index.html")  # a folder URL serves its index, as web servers do
         if res is None:
             return self._send(handler, 404, b"<html><body>404</body></html>", "text/html")
         etag = '"' + hashlib.sha1(res.body).hexdigest()[:16] + '"'
