@@ -85,3 +85,11 @@ def test_never_raises_and_offsets_slice(text):
     for e in extract_entities(text):
         assert text[e.start:e.end] == e.text and e.end > e.start >= previous_end
         previous_end = e.end
+
+
+def test_compound_nouns_are_not_bodies():
+    # 中心工作 is the central task, 镇街 and 乡镇 are collective (unlabeled d140 and others)
+    spans = _spans("紧紧围绕党委政府中心工作,沙坪坝区深化镇街综合行政执法改革")
+    assert ("政府中心", "ORG") not in spans and not any(t.endswith("镇") for t, _ in spans)
+    assert ("党委", "ORG") in spans
+    assert _spans("澄江镇人民政府") == [("澄江镇人民政府", "ORG")]

@@ -15,13 +15,18 @@ from pipeline.places import TOWNSHIP_SUFFIXES, division_index
 from pipeline.records import Entity
 
 
+def _not_before(words) -> str:
+    return f"(?!{'|'.join(map(re.escape, words))})" if words else ""
+
+
 def _head_pattern() -> re.Pattern[str]:
     alts: list[tuple[str, str]] = []
     for h in R.ORG_HEADS_STANDALONE + R.ORG_HEADS_NEED_PREFIX:
         guard = R.SINGLE_CHAR_HEAD_NOT_BEFORE.get(h, "")
-        alts.append((h, re.escape(h) + (f"(?![{re.escape(guard)}])" if guard else "")))
+        words = ([f"[{re.escape(guard)}]"] if guard else []) + [re.escape(w) for w in R.HEAD_NOT_BEFORE.get(h, ())]
+        alts.append((h, re.escape(h) + (f"(?!{'|'.join(words)})" if words else "")))
     alts += [(h, re.escape(h)) for h in R.ROLE_HEADS]
-    alts += [(s, re.escape(s)) for s in TOWNSHIP_SUFFIXES]
+    alts += [(s, re.escape(s) + _not_before(R.HEAD_NOT_BEFORE.get(s, ()))) for s in TOWNSHIP_SUFFIXES]
     alts.sort(key=lambda a: -len(a[0]))
     return re.compile("|".join(p for _, p in alts))
 

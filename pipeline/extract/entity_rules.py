@@ -35,6 +35,13 @@ SINGLE_CHAR_HEAD_NOT_BEFORE = {
     "庭": "审院",
     "站": "点位台",
 }
+# A longer head is not a head when it opens a compound noun (党委政府中心工作: the central task).
+HEAD_NOT_BEFORE = {
+    "中心": ("工作", "任务", "环节", "内容", "城区", "思想"),
+    # 镇街 and 乡镇 are collective nouns (深化镇街综合执法改革, 各乡镇), not a town named before them
+    "镇": ("街",),
+    "乡": ("镇",),
+}
 
 # Administrative level words that may open a prefix (区司法局, 街道党工委, 镇政府).
 LEVEL_WORDS = ("街道", "社区", "省", "市", "区", "县", "镇", "乡", "村")
