@@ -123,7 +123,7 @@ def score_dev(folder: Path, gold_path: Path | None = None) -> dict[str, object]:
     scores: dict[str, object] = {f: Accuracy() for f in DOC_FIELDS}
     for name in ("headings", "doc_numbers", "metrics", "dates"):
         scores[name] = Score()
-    subject = Accuracy()
+    subject, date_role = Accuracy(), Accuracy()
     for file_id, g in sorted(gold.items()):
         rows = results.get(file_id, {})
         doc = (rows.get("documents") or [{}])[0]
@@ -155,7 +155,15 @@ def score_dev(folder: Path, gold_path: Path | None = None) -> dict[str, object]:
         if "dates" in g:
             scores["dates"].add(file_id, [(d["date_start"], d["date_end"]) for d in g["dates"]],
                                 [(d["date_start"], d["date_end"]) for d in rows.get("dates", [])])
+            roles = defaultdict(list)  # the role of each matched date, paired by raw and period
+            for d in rows.get("dates", []):
+                roles[(d["raw"], d["date_start"], d["date_end"])].append(d["role"])
+            for d in g["dates"]:
+                got = roles[(d["raw"], d["date_start"], d["date_end"])]
+                if got:
+                    date_role.add(file_id, d["role"], got.pop(0))
     scores["metric_subject"] = subject
+    scores["date_role"] = date_role
     return scores
 
 

@@ -98,3 +98,15 @@ def test_dropped_character_range_and_not_dates():
     assert spans("本年报是按照条例编制。", 2016) == []
     assert [g[:3] for g in spans("及时完成上年度问题整改,年度内4次召开", 2025)] == [
         ("上年度", "2024-01-01", "2024-12-31"), ("年度内", "2025-01-01", "2025-12-31")]
+
+
+def test_every_date_of_the_page_header_is_a_publish_date():
+    # dev d019: the header's 成文日期 and 发布日期 fields (both 2024-03-22), then the report
+    text = normalize_text((SHARED / "corpus" / "dev" / "d019.txt").read_text(encoding="utf-8"))
+    roles = [(d.raw, d.role) for d in extract_dates(text, 2023)]
+    assert roles[:2] == [("2024-03-22", "publish_date"), ("2024-03-22", "publish_date")]
+    assert ("2023 年", "report_period") in roles or ("2023年", "report_period") in roles
+    # a banner's date is not the page's
+    banner = "今天是2019年10月31日 星期三\n标题:关于2019年法治政府建设的报告\n发布时间:2020-03-01\n" + "2019年,我镇坚持依法行政,全面推进法治政府建设,取得明显成效。" * 2
+    dates = {d.raw: d.role for d in extract_dates(normalize_text(banner), 2019)}
+    assert dates["2020-03-01"] == "publish_date" and dates.get("2019年10月31日") != "publish_date"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.extract import date_rules as R
-from pipeline.extract.metadata import _header_end, _lines, find_publish_date
+from pipeline.extract.metadata import BANNER, _header_end, _lines, find_publish_date
 from pipeline.extract.references import find_titles
 from pipeline.normalize import to_simplified
 from pipeline.patterns import YEAR
@@ -136,11 +136,14 @@ def extract_dates(text: str, report_year: int | None, exclude: list[tuple[int, i
     role publish_date); without it, the same rule is applied here."""
     text = text or ""
     mentions = _extract_dates(text, report_year if isinstance(report_year, int) else None, exclude)
+    lines = _lines(to_simplified(text))
+    header_end = _header_end(lines)
     if publish_span is None:
-        lines = _lines(to_simplified(text))
-        _, start, end = find_publish_date(lines, _header_end(lines))
+        _, start, end = find_publish_date(lines, header_end)
         publish_span = (start, end)
     mark_publish_date(mentions, *publish_span)
+    if header_end < len(lines):  # a page whose body could be told from its header
+        mark_header_dates(mentions, lines[:header_end])
     return mentions
 
 
@@ -265,6 +268,17 @@ def _mention(text: str, f: _Found, report_year: int | None) -> DateMention:
     else:
         role = "mention"
     return DateMention(raw, f.first.isoformat(), f.last.isoformat(), f.granularity, role, f.start, f.end)
+
+
+def mark_header_dates(mentions: list[DateMention], header: list) -> None:
+    """The page header's own dates (发布日期, 成文日期, 生成日期 fields, the date under the title) are
+    the page's publication dates too; a banner's (今天是…星期三) is not."""
+    for line in header:
+        if BANNER.search(line.text):
+            continue
+        for mention in mentions:
+            if mention.granularity == "day" and line.start <= mention.start and mention.end <= line.end:
+                mention.role = "publish_date"
 
 
 def mark_publish_date(mentions: list[DateMention], start: int, end: int) -> None:
