@@ -166,3 +166,15 @@ def test_the_pages_own_title_from_its_metadata():
     meta = extract_metadata(page.text, page.title_hint, page.publish_date_hint)
     assert meta.title == page.title_hint
     assert meta.issuer == "全国人民代表大会常务委员会"
+
+
+def test_a_page_that_says_our_town_names_itself_in_its_own_documents():
+    # dev g035: 我街 … 制定了《桥中街道政府信息依申请公开工作方案》; dev d089: 我镇 … 中共洪梅镇委
+    text = ("一、总体情况\n2023年,我街按照《中华人民共和国政府信息公开条例》有关要求,认真落实政府信息公开工作,"
+            "制定了《桥中街道政府信息依申请公开工作方案》,及时、准确地公开政府信息。")
+    meta = extract_metadata(text)
+    assert (meta.township, meta.unit_level, meta.issuer) == ("桥中街道", "street", "桥中街道")
+    text = "2022年,我镇坚持以习近平新时代中国特色社会主义思想为指导,扎实推进法治政府建设。\n中共洪梅镇委全面依法治镇委员会召开会议。"
+    assert extract_metadata(text).township == "洪梅镇"
+    # without a self-reference, a cited town's document names nobody
+    assert extract_metadata("区政府印发《大石镇工作方案》,推进法治政府建设,取得明显成效,现将有关情况报告如下。").township == ""

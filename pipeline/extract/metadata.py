@@ -9,6 +9,7 @@ copy, so names found there can still be returned as written.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -492,6 +493,28 @@ def township_in(name_simp: str) -> tuple[int, int]:
     return m.start(1), m.end(1)
 
 
+SELF_REFERENCES = tuple((level, re.compile(p)) for level, p in R.SELF_REFERENCES)
+
+
+def township_from_self_reference(simp: str) -> tuple[str, str] | None:
+    """(name, level) of the township a page calls 我镇/我街, from where it writes its own name:
+    the start of a 《title》 of its own documents or 中共…委; None unless one name is clear."""
+    for level, pattern in SELF_REFERENCES:
+        if not pattern.search(simp):
+            continue
+        suffixes = "|".join(R.SUFFIXES_BY_LEVEL[level])
+        contexts = "|".join(R.SELF_NAME_CONTEXTS)
+        found = Counter()
+        for m in re.finditer(rf"(?:{contexts})((?:[{HAN}]{{2,4}}?(?:省|市|区|县))*)([{HAN}]{{2,3}}?(?:{suffixes}))(?![{HAN}]{{0,1}}(?:{suffixes}))", simp):
+            name = m.group(2)
+            if name not in R.NOT_TOWNSHIPS and not find_places(name):
+                found[name] += 1
+        if len(found) == 1 or (found and found.most_common(2)[0][1] > found.most_common(2)[1][1]):
+            return found.most_common(1)[0][0], level
+        return None
+    return None
+
+
 # ---------------------------------------------------------------- years and types
 def _report_type(title: str, simp: str) -> str:
     for kind, pattern in R.REPORT_TYPE_TITLE_RULES:
@@ -738,6 +761,15 @@ def _extract(text: str, title_hint: str, publish_date_hint: str, sidecar: dict) 
                 if p >= 0:
                     meta.township = text[p : p + len(meta.township)]
                 break
+
+    if not meta.township and (not issuer or level in ("", "street", "town", "township")):
+        named = township_from_self_reference(simp)
+        if named:
+            name, named_level = named
+            meta.township = name
+            meta.unit_level = level = level or named_level
+            if not issuer:
+                issuer = meta.issuer = name
 
     # places
     county, county_name = None, ""

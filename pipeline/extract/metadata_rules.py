@@ -137,3 +137,15 @@ NOT_SUBJECT_START = (
     r"|召开|组织|参加|开展|举办|印发|制定|出台|推动|推进|加强|落实|建立|完善|通过|围绕|聚焦|结合"
 )
 NOT_SUBJECT_INSIDE = r"[我了是的与及]|^[一二三四五六七八九十]+[是、个项大要]"
+
+# A page that only says 我镇/我街 names itself elsewhere: in a 《title》 of its own documents
+# (《大石镇“法律七进”…》, 《桥中街道政府信息依申请公开工作方案》) or as its party committee
+# (中共洪梅镇委). Self-references by the level they imply.
+SELF_REFERENCES = (
+    ("street", r"我街道|本街道|全街道|我街(?![道头])|本街(?![道头])"),
+    ("town", r"我镇|本镇|全镇"),
+    ("township", r"我乡|本乡|全乡"),
+)
+SUFFIXES_BY_LEVEL = {"street": ("街道", "街"), "town": ("镇",), "township": ("乡",)}
+# Where a page writes its own township's name: right after 《 (its own documents) or after 中共.
+SELF_NAME_CONTEXTS = (r"《", r"中共")
