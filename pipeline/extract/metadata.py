@@ -293,6 +293,7 @@ REPORTED_BY = re.compile(rf"(?:现将|现公开|现公布|公布|由)([{HAN}]{{2
 # Words that start a clause, not a name; list items (一是, 三个); words inside a clause.
 NOT_SUBJECT_START = re.compile(rf"^(?:{R.NOT_SUBJECT_START})")
 NOT_SUBJECT_INSIDE = re.compile(R.NOT_SUBJECT_INSIDE)
+JOINT_LEADERSHIP = re.compile(R.JOINT_LEADERSHIP)
 
 
 def issuer_from_body(simp: str, body_start: int) -> tuple[str, int]:
@@ -306,7 +307,8 @@ def issuer_from_body(simp: str, body_start: int) -> tuple[str, int]:
     for pattern in (SUBJECT, REPORTED_BY):
         for m in pattern.finditer(window):
             name = m.group(1)
-            if NOT_SUBJECT_START.match(name) or NOT_SUBJECT_INSIDE.search(name) or len(name) < 2:
+            if NOT_SUBJECT_START.match(name) or NOT_SUBJECT_INSIDE.search(name) or len(name) < 2 \
+                    or JOINT_LEADERSHIP.search(name):
                 continue
             return name, body_start + m.start(1)
     return "", -1
@@ -349,7 +351,10 @@ def _unbracketed_titles(s: str) -> str:
 def fuller_name(simp: str, issuer: str) -> str:
     """The longest name of the same street/town body the page gives with its government ending
     (卫子镇 → 卫子镇人民政府, 易家街道 → 硚口区易家街道办事处); `issuer` if none."""
-    if issuer.endswith(("人民政府", "政府", "办事处")):
+    if issuer.endswith("政府") and not issuer.endswith("人民政府") and len(issuer) > 2:
+        full = issuer[:-2] + "人民政府"  # 信州区政府 → 信州区人民政府, where the page writes it so
+        return full if full in simp else issuer
+    if issuer.endswith(("人民政府", "办事处")):
         return issuer
     s, e = township_in(issuer)
     if s < 0:

@@ -149,3 +149,5 @@ SELF_REFERENCES = (
 SUFFIXES_BY_LEVEL = {"street": ("街道", "街"), "town": ("镇",), "township": ("乡",)}
 # Where a page writes its own township's name: right after 《 (its own documents) or after 中共.
 SELF_NAME_CONTEXTS = (r"《", r"中共")
+# 镇党委政府, 街道党工委办事处: the party committee and the government together, not one body.
+JOINT_LEADERSHIP = r"党(工)?委(和|、)?(政府|办事处)$"
