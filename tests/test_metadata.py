@@ -178,3 +178,12 @@ def test_a_page_that_says_our_town_names_itself_in_its_own_documents():
     assert extract_metadata(text).township == "洪梅镇"
     # without a self-reference, a cited town's document names nobody
     assert extract_metadata("区政府印发《大石镇工作方案》,推进法治政府建设,取得明显成效,现将有关情况报告如下。").township == ""
+
+
+def test_issuer_forms_the_page_gives():
+    def dev(name):
+        text = normalize_text((DEV / f"{name}.txt").read_text(encoding="utf-8"))
+        return extract_metadata(text, sidecar=json.loads((DEV / f"{name}.txt.meta.json").read_text(encoding="utf-8")))
+
+    assert dev("g032").issuer == "大石镇"  # not 镇党委政府, the party and government together
+    assert dev("g046").issuer == "信州区人民政府"  # the page writes both 信州区政府 and the full name
