@@ -210,10 +210,6 @@ def _orders(view: _View) -> list[_Candidate]:
 
 def extract_doc_numbers(text: str) -> list[DocNumber]:
     """Every document number in `text`, in order, with offsets into `text`."""
-    return _extract(text)
-
-
-def _extract(text: str) -> list[DocNumber]:
     if not text:
         return []
     view = _make_view(text)

@@ -170,10 +170,7 @@ def classify_title(title: str, number: str = "") -> str:
 
 def extract_references(text: str, doc_numbers: list[DocNumber]) -> list[Reference]:
     """Every 《…》 cited title with its kind and the number written with it."""
-    return _extract_references(text, doc_numbers or [])
-
-
-def _extract_references(text: str, doc_numbers: list[DocNumber]) -> list[Reference]:
+    doc_numbers = doc_numbers or []
     titles = find_titles(text)
     spans = [(n.start, n.end) for n in doc_numbers]
     paired = pair_titles(text, titles, spans)
