@@ -42,7 +42,6 @@ class DocContext:
 
     parsed: ParsedDocument | None = None
     sidecar: dict = field(default_factory=dict)
-    source_path: str = ""
     text: str | None = None  # the Doc's text
 
 
@@ -71,7 +70,6 @@ def _metadata(text, found, ctx):
         title_hint=parsed.title_hint if parsed else "",
         publish_date_hint=parsed.publish_date_hint if parsed else "",
         sidecar=ctx.sidecar,
-        source_path=ctx.source_path,
     )
 
 

@@ -66,7 +66,7 @@ def process_file(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         return result
     sha = parsed.sha256
     doc_id = sha[:16]
-    doc = analyse(parsed.text, DocContext(parsed=parsed, sidecar=sidecar, source_path=rel))
+    doc = analyse(parsed.text, DocContext(parsed=parsed, sidecar=sidecar))
     for kind, message, _trace in doc._.failures:
         result.errors.append(ErrorRecord(rel, "extract", f"{kind}_failed",
                                          f"the {kind} extractor failed; that table has no rows for this file ({message})"))

@@ -681,7 +681,6 @@ def extract_metadata(
     title_hint: str = "",
     publish_date_hint: str = "",
     sidecar: dict | None = None,
-    source_path: str = "",
 ) -> DocumentMeta:
     """Document-level facts of one page (see module doc)."""
     return _extract(text or "", title_hint or "", publish_date_hint or "", sidecar or {})
